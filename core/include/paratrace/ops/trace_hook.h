@@ -1,0 +1,29 @@
+#pragma once
+// The seam between the dispatcher and the tracer (core/jit): while a tracer
+// is installed, every op the dispatcher runs at the outermost level is
+// reported to it. Ops run inside a composite op or a kernel are not.
+#include "paratrace/ops/op.h"
+
+namespace paratrace {
+
+class TraceHook {
+ public:
+  virtual ~TraceHook() = default;
+  virtual void record_op(const OpDef& op, const Stack& args, const Stack& outputs) = 0;
+};
+
+// The installed hook, or null when not tracing or while tracing is suspended.
+TraceHook* active_trace_hook();
+// Installs `hook` for this thread (null uninstalls); returns the previous one.
+TraceHook* set_trace_hook(TraceHook* hook);
+
+// RAII: ops inside the scope are not reported (used for composite ops and kernels).
+class SuspendTracingGuard {
+ public:
+  SuspendTracingGuard();
+  ~SuspendTracingGuard();
+  SuspendTracingGuard(const SuspendTracingGuard&) = delete;
+  SuspendTracingGuard& operator=(const SuspendTracingGuard&) = delete;
+};
+
+}  // namespace paratrace
