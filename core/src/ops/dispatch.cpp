@@ -68,6 +68,9 @@ SuspendTracingGuard::~SuspendTracingGuard() { --g_trace_suspended; }
 Stack call_op(OpKind kind, Stack args) {
   const OpDef& op = op_def(kind);
   PT_CHECK(op.forward != nullptr, NotImplementedError, "no kernel for " << op.name());
+  PT_CHECK(args.size() >= op.min_args && args.size() <= op.max_args, TypeError,
+           op.name() << "() takes from " << int(op.min_args) << " to " << int(op.max_args) << " arguments but "
+                     << args.size() << " were given");
   TraceHook* tracer = active_trace_hook();
   const bool inplace = op.has(kInplace);
   if (inplace) check_inplace_allowed(op, args.at(0).to_tensor());

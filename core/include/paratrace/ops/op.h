@@ -54,6 +54,11 @@ struct OpDef {
   BackwardFn backward = nullptr;
   ShapeFn shape = nullptr;
   std::uint32_t flags = kNoFlags;
+  // Accepted argument counts over all overloads, derived from `schema` when
+  // the table is built; the dispatcher rejects other counts before any kernel
+  // indexes its arguments (graphs parsed from files can be malformed).
+  std::uint8_t min_args = 0;
+  std::uint8_t max_args = 0;
 
   std::string_view name() const { return op_name(kind); }
   bool has(OpFlag f) const { return (flags & f) != 0; }
