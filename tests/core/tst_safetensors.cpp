@@ -275,6 +275,9 @@ class TestSafetensors : public QObject {
     QTest::newRow("duplicate names")
         << make_file(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})", 8)
         << "duplicate key 'a' in header";
+    QTest::newRow("deeply nested header") << make_file(std::string(200000, '[') + std::string(200000, ']'), 0)
+                                          << "header is not a JSON object";
+    QTest::newRow("trailing bytes after JSON") << make_file("{} x", 0) << "invalid JSON header";
     QTest::newRow("metadata not an object") << make_file(R"({"__metadata__":[1]})", 0)
                                             << "'__metadata__' must be an object of strings";
     QTest::newRow("metadata value not a string") << make_file(R"({"__metadata__":{"k":1}})", 0)
