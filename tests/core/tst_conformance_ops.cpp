@@ -20,7 +20,9 @@ using json = nlohmann::json;
 namespace {
 
 // ---- argument helpers (defaults are the C++ API's defaults) -----------------
-std::int64_t int_arg(const json& a, const char* key, std::int64_t def) { return a.contains(key) ? a.at(key).get<std::int64_t>() : def; }
+std::int64_t int_arg(const json& a, const char* key, std::int64_t def) {
+  return a.contains(key) ? a.at(key).get<std::int64_t>() : def;
+}
 double float_arg(const json& a, const char* key, double def) { return a.contains(key) ? a.at(key).get<double>() : def; }
 bool bool_arg(const json& a, const char* key, bool def) { return a.contains(key) ? a.at(key).get<bool>() : def; }
 std::string str_arg(const json& a, const char* key, const std::string& def) {
@@ -34,7 +36,9 @@ Scalar scalar_of(const json& v) {
   if (v.is_number_integer()) return Scalar(v.get<std::int64_t>());
   return Scalar(v.get<double>());
 }
-Scalar scalar_arg(const json& a, const char* key, const Scalar& def) { return a.contains(key) ? scalar_of(a.at(key)) : def; }
+Scalar scalar_arg(const json& a, const char* key, const Scalar& def) {
+  return a.contains(key) ? scalar_of(a.at(key)) : def;
+}
 std::optional<Scalar> opt_scalar_arg(const json& a, const char* key) {
   if (!a.contains(key) || a.at(key).is_null()) return std::nullopt;
   return scalar_of(a.at(key));
@@ -58,8 +62,11 @@ std::vector<std::optional<Tensor>> indices_arg(const TensorList& in, const json&
   }
   return out;
 }
-Tensor maybe_transposed(const Tensor& x, const json& a) { return bool_arg(a, "transpose_first", false) ? x.transpose(0, 1) : x; }
-template <typename... T> TensorList list_of(const std::tuple<T...>& t) {
+Tensor maybe_transposed(const Tensor& x, const json& a) {
+  return bool_arg(a, "transpose_first", false) ? x.transpose(0, 1) : x;
+}
+template <typename... T>
+TensorList list_of(const std::tuple<T...>& t) {
   return std::apply([](const auto&... x) { return TensorList{x...}; }, t);
 }
 Tensor bool_tensor(bool b) { return scalar_tensor(Scalar(b), ScalarType::Bool); }
@@ -72,13 +79,21 @@ struct Runner {
 
 // Scalar-or-tensor overloads: a case passes the other operand as an input
 // tensor, or as the named JSON argument.
-#define PT_BINARY_CMP(name)                                                               \
-  {#name, {[](const TensorList& in, const json& a) -> TensorList {                       \
-     return {in.size() > 1 ? name(in[0], in[1]) : name(in[0], scalar_of(a.at("other")))}; \
-   }}}
+#define PT_TENSOR_OR_SCALAR(name)                                                                  \
+  {                                                                                          \
+#name, {                                                                                 \
+      [](const TensorList& in, const json& a) -> TensorList {                                \
+        return {in.size() > 1 ? name(in[0], in[1]) : name(in[0], scalar_of(a.at("other")))}; \
+      }                                                                                      \
+    }                                                                                        \
+  }
 
-#define PT_UNARY(name) \
-  {#name, {[](const TensorList& in, const json&) -> TensorList { return {name(in[0])}; }}}
+#define PT_UNARY(name)                                                              \
+  {                                                                                 \
+#name, {                                                                        \
+      [](const TensorList& in, const json&) -> TensorList { return {name(in[0])}; } \
+    }                                                                               \
+  }
 
 const std::map<std::string, Runner>& runners() {
   static const std::map<std::string, Runner> table = {
@@ -94,7 +109,7 @@ const std::map<std::string, Runner>& runners() {
       {"rsub", {[](const TensorList& in, const json& a) -> TensorList {
          return {rsub(in[0], scalar_of(a.at("other")), scalar_arg(a, "alpha", 1))};
        }}},
-      PT_BINARY_CMP(mul),
+      PT_TENSOR_OR_SCALAR(mul),
       {"div", {[](const TensorList& in, const json& a) -> TensorList {
          std::optional<std::string> mode;
          if (a.contains("rounding_mode")) mode = a.at("rounding_mode").get<std::string>();
@@ -106,17 +121,31 @@ const std::map<std::string, Runner>& runners() {
          if (a.contains("exponent")) return {pow(in[0], scalar_of(a.at("exponent")))};
          return {pow(in[0], in[1])};
        }}},
-      PT_UNARY(sqrt), PT_UNARY(rsqrt), PT_UNARY(exp), PT_UNARY(log), PT_UNARY(abs), PT_UNARY(sign), PT_UNARY(sin),
-      PT_UNARY(cos), PT_UNARY(reciprocal), PT_UNARY(relu), PT_UNARY(sigmoid), PT_UNARY(tanh),
+      PT_UNARY(sqrt),
+      PT_UNARY(rsqrt),
+      PT_UNARY(exp),
+      PT_UNARY(log),
+      PT_UNARY(abs),
+      PT_UNARY(sign),
+      PT_UNARY(sin),
+      PT_UNARY(cos),
+      PT_UNARY(reciprocal),
+      PT_UNARY(relu),
+      PT_UNARY(sigmoid),
+      PT_UNARY(tanh),
       {"clamp", {[](const TensorList& in, const json& a) -> TensorList {
          return {clamp(in[0], opt_scalar_arg(a, "min"), opt_scalar_arg(a, "max"))};
        }}},
-      {"clamp_min", {[](const TensorList& in, const json& a) -> TensorList { return {clamp_min(in[0], scalar_of(a.at("min")))}; }}},
-      {"clamp_max", {[](const TensorList& in, const json& a) -> TensorList { return {clamp_max(in[0], scalar_of(a.at("max")))}; }}},
+      {"clamp_min",
+       {[](const TensorList& in, const json& a) -> TensorList { return {clamp_min(in[0], scalar_of(a.at("min")))}; }}},
+      {"clamp_max",
+       {[](const TensorList& in, const json& a) -> TensorList { return {clamp_max(in[0], scalar_of(a.at("max")))}; }}},
       {"leaky_relu", {[](const TensorList& in, const json& a) -> TensorList {
          return {leaky_relu(in[0], scalar_arg(a, "negative_slope", 0.01))};
        }}},
-      {"gelu", {[](const TensorList& in, const json& a) -> TensorList { return {gelu(in[0], str_arg(a, "approximate", "none"))}; }}},
+      {"gelu", {[](const TensorList& in, const json& a) -> TensorList {
+         return {gelu(in[0], str_arg(a, "approximate", "none"))};
+       }}},
       {"softmax", {[](const TensorList& in, const json& a) -> TensorList {
          return {softmax(in[0], int_arg(a, "dim", 0), dtype_arg(a, "dtype"))};
        }}},
@@ -124,7 +153,12 @@ const std::map<std::string, Runner>& runners() {
          return {log_softmax(in[0], int_arg(a, "dim", 0), dtype_arg(a, "dtype"))};
        }}},
       // comparison and selection
-      PT_BINARY_CMP(eq), PT_BINARY_CMP(ne), PT_BINARY_CMP(lt), PT_BINARY_CMP(le), PT_BINARY_CMP(gt), PT_BINARY_CMP(ge),
+      PT_TENSOR_OR_SCALAR(eq),
+      PT_TENSOR_OR_SCALAR(ne),
+      PT_TENSOR_OR_SCALAR(lt),
+      PT_TENSOR_OR_SCALAR(le),
+      PT_TENSOR_OR_SCALAR(gt),
+      PT_TENSOR_OR_SCALAR(ge),
       PT_UNARY(logical_not),
       {"logical_and", {[](const TensorList& in, const json&) -> TensorList { return {logical_and(in[0], in[1])}; }}},
       {"logical_or", {[](const TensorList& in, const json&) -> TensorList { return {logical_or(in[0], in[1])}; }}},
@@ -134,7 +168,8 @@ const std::map<std::string, Runner>& runners() {
          return {where(in[0], in[1], in[2])};
        }}},
       {"masked_fill", {[](const TensorList& in, const json& a) -> TensorList {
-         return {a.contains("value") ? masked_fill(in[0], in[1], scalar_of(a.at("value"))) : masked_fill(in[0], in[1], in[2])};
+         return {a.contains("value") ? masked_fill(in[0], in[1], scalar_of(a.at("value")))
+                                     : masked_fill(in[0], in[1], in[2])};
        }}},
       {"allclose", {[](const TensorList& in, const json& a) -> TensorList {
          return {bool_tensor(allclose(in[0], in[1], float_arg(a, "rtol", 1e-5), float_arg(a, "atol", 1e-8)))};
@@ -147,7 +182,8 @@ const std::map<std::string, Runner>& runners() {
       {"mv", {[](const TensorList& in, const json&) -> TensorList { return {mv(in[0], in[1])}; }}},
       {"dot", {[](const TensorList& in, const json&) -> TensorList { return {dot(in[0], in[1])}; }}},
       {"outer", {[](const TensorList& in, const json&) -> TensorList { return {outer(in[0], in[1])}; }}},
-      {"linear", {[](const TensorList& in, const json&) -> TensorList { return {linear(in[0], in[1], opt_input(in, 2))}; }}},
+      {"linear",
+       {[](const TensorList& in, const json&) -> TensorList { return {linear(in[0], in[1], opt_input(in, 2))}; }}},
       {"bilinear", {[](const TensorList& in, const json&) -> TensorList {
          return {bilinear(in[0], in[1], in[2], opt_input(in, 3))};
        }}},
@@ -155,18 +191,25 @@ const std::map<std::string, Runner>& runners() {
       {"transpose", {[](const TensorList& in, const json& a) -> TensorList {
          return {transpose(in[0], int_arg(a, "dim0", 0), int_arg(a, "dim1", 1))};
        }}},
-      PT_UNARY(t), PT_UNARY(numpy_T), PT_UNARY(mT),
-      {"permute", {[](const TensorList& in, const json& a) -> TensorList { return {permute(in[0], ints_arg(a, "dims", {}))}; }}},
+      PT_UNARY(t),
+      PT_UNARY(numpy_T),
+      PT_UNARY(mT),
+      {"permute",
+       {[](const TensorList& in, const json& a) -> TensorList { return {permute(in[0], ints_arg(a, "dims", {}))}; }}},
       {"reshape", {[](const TensorList& in, const json& a) -> TensorList {
          return {reshape(maybe_transposed(in[0], a), ints_arg(a, "shape", {}))};
        }}},
-      {"view", {[](const TensorList& in, const json& a) -> TensorList { return {view(in[0], ints_arg(a, "shape", {}))}; }}},
-      {"contiguous", {[](const TensorList& in, const json& a) -> TensorList { return {contiguous(maybe_transposed(in[0], a))}; }}},
-      {"unsqueeze", {[](const TensorList& in, const json& a) -> TensorList { return {unsqueeze(in[0], int_arg(a, "dim", 0))}; }}},
+      {"view",
+       {[](const TensorList& in, const json& a) -> TensorList { return {view(in[0], ints_arg(a, "shape", {}))}; }}},
+      {"contiguous",
+       {[](const TensorList& in, const json& a) -> TensorList { return {contiguous(maybe_transposed(in[0], a))}; }}},
+      {"unsqueeze",
+       {[](const TensorList& in, const json& a) -> TensorList { return {unsqueeze(in[0], int_arg(a, "dim", 0))}; }}},
       {"squeeze", {[](const TensorList& in, const json& a) -> TensorList {
          return {a.contains("dim") ? squeeze(in[0], int_arg(a, "dim", 0)) : squeeze(in[0])};
        }}},
-      {"expand", {[](const TensorList& in, const json& a) -> TensorList { return {expand(in[0], ints_arg(a, "sizes", {}))}; }}},
+      {"expand",
+       {[](const TensorList& in, const json& a) -> TensorList { return {expand(in[0], ints_arg(a, "sizes", {}))}; }}},
       {"expand_as", {[](const TensorList& in, const json&) -> TensorList { return {expand_as(in[0], in[1])}; }}},
       {"flatten", {[](const TensorList& in, const json& a) -> TensorList {
          return {flatten(in[0], int_arg(a, "start_dim", 0), int_arg(a, "end_dim", -1))};
@@ -185,9 +228,12 @@ const std::map<std::string, Runner>& runners() {
       {"select", {[](const TensorList& in, const json& a) -> TensorList {
          return {select(in[0], int_arg(a, "dim", 0), int_arg(a, "index", 0))};
        }}},
-      {"triu", {[](const TensorList& in, const json& a) -> TensorList { return {triu(in[0], int_arg(a, "diagonal", 0))}; }}},
-      {"tril", {[](const TensorList& in, const json& a) -> TensorList { return {tril(in[0], int_arg(a, "diagonal", 0))}; }}},
-      {"diag", {[](const TensorList& in, const json& a) -> TensorList { return {diag(in[0], int_arg(a, "diagonal", 0))}; }}},
+      {"triu",
+       {[](const TensorList& in, const json& a) -> TensorList { return {triu(in[0], int_arg(a, "diagonal", 0))}; }}},
+      {"tril",
+       {[](const TensorList& in, const json& a) -> TensorList { return {tril(in[0], int_arg(a, "diagonal", 0))}; }}},
+      {"diag",
+       {[](const TensorList& in, const json& a) -> TensorList { return {diag(in[0], int_arg(a, "diagonal", 0))}; }}},
       {"diagonal", {[](const TensorList& in, const json& a) -> TensorList {
          return {diagonal(in[0], int_arg(a, "offset", 0), int_arg(a, "dim1", 0), int_arg(a, "dim2", 1))};
        }}},
@@ -200,10 +246,14 @@ const std::map<std::string, Runner>& runners() {
       {"split", {[](const TensorList& in, const json& a) -> TensorList {
          return split(in[0], int_arg(a, "split_size", 1), int_arg(a, "dim", 0));
        }}},
-      {"unbind", {[](const TensorList& in, const json& a) -> TensorList { return unbind(in[0], int_arg(a, "dim", 0)); }}},
-      {"repeat", {[](const TensorList& in, const json& a) -> TensorList { return {repeat(in[0], ints_arg(a, "repeats", {}))}; }}},
-      {"flip", {[](const TensorList& in, const json& a) -> TensorList { return {flip(in[0], ints_arg(a, "dims", {}))}; }}},
-      PT_UNARY(clone), PT_UNARY(detach),
+      {"unbind",
+       {[](const TensorList& in, const json& a) -> TensorList { return unbind(in[0], int_arg(a, "dim", 0)); }}},
+      {"repeat",
+       {[](const TensorList& in, const json& a) -> TensorList { return {repeat(in[0], ints_arg(a, "repeats", {}))}; }}},
+      {"flip",
+       {[](const TensorList& in, const json& a) -> TensorList { return {flip(in[0], ints_arg(a, "dims", {}))}; }}},
+      PT_UNARY(clone),
+      PT_UNARY(detach),
       {"to", {[](const TensorList& in, const json& a) -> TensorList { return {to(in[0], *dtype_arg(a, "dtype"))}; }}},
       // indexing
       {"index", {[](const TensorList& in, const json& a) -> TensorList { return {index(in[0], indices_arg(in, a))}; }}},
@@ -213,17 +263,22 @@ const std::map<std::string, Runner>& runners() {
       {"index_select", {[](const TensorList& in, const json& a) -> TensorList {
          return {index_select(in[0], int_arg(a, "dim", 0), in[1])};
        }}},
-      {"gather", {[](const TensorList& in, const json& a) -> TensorList { return {gather(in[0], int_arg(a, "dim", 0), in[1])}; }}},
+      {"gather", {[](const TensorList& in, const json& a) -> TensorList {
+         return {gather(in[0], int_arg(a, "dim", 0), in[1])};
+       }}},
       // reductions
       {"sum", {[](const TensorList& in, const json& a) -> TensorList {
-         if (a.contains("dim")) return {sum(in[0], ints_arg(a, "dim", {}), bool_arg(a, "keepdim", false), dtype_arg(a, "dtype"))};
+         if (a.contains("dim"))
+           return {sum(in[0], ints_arg(a, "dim", {}), bool_arg(a, "keepdim", false), dtype_arg(a, "dtype"))};
          return {sum(in[0], dtype_arg(a, "dtype"))};
        }}},
       {"mean", {[](const TensorList& in, const json& a) -> TensorList {
-         if (a.contains("dim")) return {mean(in[0], ints_arg(a, "dim", {}), bool_arg(a, "keepdim", false), dtype_arg(a, "dtype"))};
+         if (a.contains("dim"))
+           return {mean(in[0], ints_arg(a, "dim", {}), bool_arg(a, "keepdim", false), dtype_arg(a, "dtype"))};
          return {mean(in[0], dtype_arg(a, "dtype"))};
        }}},
-      {"prod", {[](const TensorList& in, const json& a) -> TensorList { return {prod(in[0], dtype_arg(a, "dtype"))}; }}},
+      {"prod",
+       {[](const TensorList& in, const json& a) -> TensorList { return {prod(in[0], dtype_arg(a, "dtype"))}; }}},
       {"max", {[](const TensorList& in, const json& a) -> TensorList {
          if (a.contains("dim")) return list_of(max(in[0], int_arg(a, "dim", 0), bool_arg(a, "keepdim", false)));
          return {max(in[0])};
@@ -250,23 +305,35 @@ const std::map<std::string, Runner>& runners() {
          if (a.contains("dim")) dim = a.at("dim").get<std::int64_t>();
          return {argmin(in[0], dim, bool_arg(a, "keepdim", false))};
        }}},
-      {"norm", {[](const TensorList& in, const json& a) -> TensorList {
-         const Scalar p = scalar_arg(a, "p", 2);
-         if (a.contains("dim")) return {norm(in[0], p, ints_arg(a, "dim", {}), bool_arg(a, "keepdim", false))};
-         return {norm(in[0], p)};
-       }, 10}},
-      {"linalg_vector_norm", {[](const TensorList& in, const json& a) -> TensorList {
-         return {linalg_vector_norm(in[0], scalar_arg(a, "ord", 2), ints_arg(a, "dim", {}), bool_arg(a, "keepdim", false))};
-       }, 10}},
-      {"var", {[](const TensorList& in, const json& a) -> TensorList {
-         return {var(in[0], ints_arg(a, "dim", {}), bool_arg(a, "unbiased", true), bool_arg(a, "keepdim", false))};
-       }, 10}},
-      {"std", {[](const TensorList& in, const json& a) -> TensorList {
-         return {paratrace::std(in[0], ints_arg(a, "dim", {}), bool_arg(a, "unbiased", true), bool_arg(a, "keepdim", false))};
-       }, 10}},
-      {"logsumexp", {[](const TensorList& in, const json& a) -> TensorList {
-         return {logsumexp(in[0], ints_arg(a, "dim", {}), bool_arg(a, "keepdim", false))};
-       }, 10}},
+      {"norm",
+       {[](const TensorList& in, const json& a) -> TensorList {
+          const Scalar p = scalar_arg(a, "p", 2);
+          if (a.contains("dim")) return {norm(in[0], p, ints_arg(a, "dim", {}), bool_arg(a, "keepdim", false))};
+          return {norm(in[0], p)};
+        },
+        10}},
+      {"linalg_vector_norm",
+       {[](const TensorList& in, const json& a) -> TensorList {
+          return {linalg_vector_norm(in[0], scalar_arg(a, "ord", 2), ints_arg(a, "dim", {}),
+                                     bool_arg(a, "keepdim", false))};
+        },
+        10}},
+      {"var",
+       {[](const TensorList& in, const json& a) -> TensorList {
+          return {var(in[0], ints_arg(a, "dim", {}), bool_arg(a, "unbiased", true), bool_arg(a, "keepdim", false))};
+        },
+        10}},
+      {"std",
+       {[](const TensorList& in, const json& a) -> TensorList {
+          return {paratrace::std(in[0], ints_arg(a, "dim", {}), bool_arg(a, "unbiased", true),
+                                 bool_arg(a, "keepdim", false))};
+        },
+        10}},
+      {"logsumexp",
+       {[](const TensorList& in, const json& a) -> TensorList {
+          return {logsumexp(in[0], ints_arg(a, "dim", {}), bool_arg(a, "keepdim", false))};
+        },
+        10}},
       {"topk", {[](const TensorList& in, const json& a) -> TensorList {
          return list_of(topk(in[0], int_arg(a, "k", 1), int_arg(a, "dim", -1), bool_arg(a, "largest", true),
                              bool_arg(a, "sorted", true)));
@@ -278,57 +345,80 @@ const std::map<std::string, Runner>& runners() {
       {"dropout", {[](const TensorList& in, const json& a) -> TensorList {
          return {dropout(in[0], float_arg(a, "p", 0.5), bool_arg(a, "train", true))};
        }}},
-      {"conv2d", {[](const TensorList& in, const json& a) -> TensorList {
-         return {conv2d(in[0], in[1], opt_input(in, 2), ints_arg(a, "stride", {1, 1}), ints_arg(a, "padding", {0, 0}),
-                        ints_arg(a, "dilation", {1, 1}), int_arg(a, "groups", 1))};
-       }, 10}},
+      {"conv2d",
+       {[](const TensorList& in, const json& a) -> TensorList {
+          return {conv2d(in[0], in[1], opt_input(in, 2), ints_arg(a, "stride", {1, 1}), ints_arg(a, "padding", {0, 0}),
+                         ints_arg(a, "dilation", {1, 1}), int_arg(a, "groups", 1))};
+        },
+        10}},
       {"max_pool2d", {[](const TensorList& in, const json& a) -> TensorList {
-         return {max_pool2d(in[0], ints_arg(a, "kernel_size", {}), ints_arg(a, "stride", {}), ints_arg(a, "padding", {0, 0}),
-                            ints_arg(a, "dilation", {1, 1}), bool_arg(a, "ceil_mode", false))};
+         return {max_pool2d(in[0], ints_arg(a, "kernel_size", {}), ints_arg(a, "stride", {}),
+                            ints_arg(a, "padding", {0, 0}), ints_arg(a, "dilation", {1, 1}),
+                            bool_arg(a, "ceil_mode", false))};
        }}},
       {"avg_pool2d", {[](const TensorList& in, const json& a) -> TensorList {
-         return {avg_pool2d(in[0], ints_arg(a, "kernel_size", {}), ints_arg(a, "stride", {}), ints_arg(a, "padding", {0, 0}),
-                            bool_arg(a, "ceil_mode", false), bool_arg(a, "count_include_pad", true))};
+         return {avg_pool2d(in[0], ints_arg(a, "kernel_size", {}), ints_arg(a, "stride", {}),
+                            ints_arg(a, "padding", {0, 0}), bool_arg(a, "ceil_mode", false),
+                            bool_arg(a, "count_include_pad", true))};
        }}},
-      {"layer_norm", {[](const TensorList& in, const json& a) -> TensorList {
-         return {layer_norm(in[0], ints_arg(a, "normalized_shape", {}), opt_input(in, 1), opt_input(in, 2),
-                            float_arg(a, "eps", 1e-5))};
-       }, 10}},
-      {"group_norm", {[](const TensorList& in, const json& a) -> TensorList {
-         return {group_norm(in[0], int_arg(a, "num_groups", 1), opt_input(in, 1), opt_input(in, 2), float_arg(a, "eps", 1e-5))};
-       }, 10}},
-      {"batch_norm", {[](const TensorList& in, const json& a) -> TensorList {
-         return {batch_norm(in[0], in[1], in[2], opt_input(in, 3), opt_input(in, 4), bool_arg(a, "training", false),
-                            float_arg(a, "momentum", 0.1), float_arg(a, "eps", 1e-5))};
-       }, 10}},
+      {"layer_norm",
+       {[](const TensorList& in, const json& a) -> TensorList {
+          return {layer_norm(in[0], ints_arg(a, "normalized_shape", {}), opt_input(in, 1), opt_input(in, 2),
+                             float_arg(a, "eps", 1e-5))};
+        },
+        10}},
+      {"group_norm",
+       {[](const TensorList& in, const json& a) -> TensorList {
+          return {group_norm(in[0], int_arg(a, "num_groups", 1), opt_input(in, 1), opt_input(in, 2),
+                             float_arg(a, "eps", 1e-5))};
+        },
+        10}},
+      {"batch_norm",
+       {[](const TensorList& in, const json& a) -> TensorList {
+          return {batch_norm(in[0], in[1], in[2], opt_input(in, 3), opt_input(in, 4), bool_arg(a, "training", false),
+                             float_arg(a, "momentum", 0.1), float_arg(a, "eps", 1e-5))};
+        },
+        10}},
       {"embedding", {[](const TensorList& in, const json& a) -> TensorList {
          return {embedding(in[0], in[1], int_arg(a, "padding_idx", -1))};
        }}},
       {"mse_loss", {[](const TensorList& in, const json& a) -> TensorList {
          return {mse_loss(in[0], in[1], str_arg(a, "reduction", "mean"))};
        }}},
-      {"cross_entropy", {[](const TensorList& in, const json& a) -> TensorList {
-         return {cross_entropy(in[0], in[1], str_arg(a, "reduction", "mean"))};
-       }, 10}},
-      {"normalize", {[](const TensorList& in, const json& a) -> TensorList {
-         return {normalize(in[0], float_arg(a, "p", 2.0), int_arg(a, "dim", 1), float_arg(a, "eps", 1e-12))};
-       }, 10}},
+      {"cross_entropy",
+       {[](const TensorList& in, const json& a) -> TensorList {
+          return {cross_entropy(in[0], in[1], str_arg(a, "reduction", "mean"))};
+        },
+        10}},
+      {"normalize",
+       {[](const TensorList& in, const json& a) -> TensorList {
+          return {normalize(in[0], float_arg(a, "p", 2.0), int_arg(a, "dim", 1), float_arg(a, "eps", 1e-12))};
+        },
+        10}},
       // linear algebra; svd/qr/eigh are checked through gauge-invariant functions ("post", see docs/fixture-format.md)
-      {"linalg_solve", {[](const TensorList& in, const json&) -> TensorList { return {linalg_solve(in[0], in[1])}; }, 1000}},
+      {"linalg_solve",
+       {[](const TensorList& in, const json&) -> TensorList { return {linalg_solve(in[0], in[1])}; }, 1000}},
       {"linalg_inv", {[](const TensorList& in, const json&) -> TensorList { return {linalg_inv(in[0])}; }, 1000}},
-      {"linalg_svd", {[](const TensorList& in, const json& a) -> TensorList {
-         const auto [u, s, vh] = linalg_svd(in[0], bool_arg(a, "full_matrices", true));
-         return {matmul(matmul(u, diag_embed(s)), vh), s, abs(u)};
-       }, 1000}},
-      {"linalg_svdvals", {[](const TensorList& in, const json&) -> TensorList { return {linalg_svdvals(in[0])}; }, 1000}},
-      {"linalg_qr", {[](const TensorList& in, const json& a) -> TensorList {
-         const auto [q, r] = linalg_qr(in[0], str_arg(a, "mode", "reduced"));
-         return {matmul(q, r), abs(q), abs(r)};
-       }, 1000}},
-      {"linalg_eigh", {[](const TensorList& in, const json& a) -> TensorList {
-         const auto [l, v] = linalg_eigh(in[0], str_arg(a, "UPLO", "L"));
-         return {l, matmul(matmul(v, diag_embed(l)), mT(v)), abs(v)};
-       }, 1000}},
+      {"linalg_svd",
+       {[](const TensorList& in, const json& a) -> TensorList {
+          const auto [u, s, vh] = linalg_svd(in[0], bool_arg(a, "full_matrices", true));
+          return {matmul(matmul(u, diag_embed(s)), vh), s, abs(u)};
+        },
+        1000}},
+      {"linalg_svdvals",
+       {[](const TensorList& in, const json&) -> TensorList { return {linalg_svdvals(in[0])}; }, 1000}},
+      {"linalg_qr",
+       {[](const TensorList& in, const json& a) -> TensorList {
+          const auto [q, r] = linalg_qr(in[0], str_arg(a, "mode", "reduced"));
+          return {matmul(q, r), abs(q), abs(r)};
+        },
+        1000}},
+      {"linalg_eigh",
+       {[](const TensorList& in, const json& a) -> TensorList {
+          const auto [l, v] = linalg_eigh(in[0], str_arg(a, "UPLO", "L"));
+          return {l, matmul(matmul(v, diag_embed(l)), mT(v)), abs(v)};
+        },
+        1000}},
       {"matrix_exp", {[](const TensorList& in, const json&) -> TensorList { return {matrix_exp(in[0])}; }, 1000}},
       {"linalg_matrix_rank", {[](const TensorList& in, const json& a) -> TensorList {
          std::optional<double> tol;
@@ -336,12 +426,14 @@ const std::map<std::string, Runner>& runners() {
          return {linalg_matrix_rank(in[0], tol, bool_arg(a, "hermitian", false))};
        }}},
       {"linalg_det", {[](const TensorList& in, const json&) -> TensorList { return {linalg_det(in[0])}; }, 1000}},
-      {"linalg_matrix_norm", {[](const TensorList& in, const json& a) -> TensorList {
-         return {linalg_matrix_norm(in[0], scalar_arg(a, "ord", 2))};
-       }, 1000}},
-      {"linalg_householder_product", {[](const TensorList& in, const json&) -> TensorList {
-         return {linalg_householder_product(in[0], in[1])};
-       }, 1000}},
+      {"linalg_matrix_norm",
+       {[](const TensorList& in, const json& a) -> TensorList {
+          return {linalg_matrix_norm(in[0], scalar_arg(a, "ord", 2))};
+        },
+        1000}},
+      {"linalg_householder_product",
+       {[](const TensorList& in, const json&) -> TensorList { return {linalg_householder_product(in[0], in[1])}; },
+        1000}},
   };
   return table;
 }

@@ -233,10 +233,10 @@ class TestSafetensors : public QObject {
     const std::string ok_entry = R"("dtype":"F32","shape":[2,3],"data_offsets":[0,24])";
     QTest::newRow("empty file") << QByteArray() << "file is 0 bytes, too short to hold the 8-byte header length";
     QTest::newRow("shorter than 8 bytes") << QByteArray("\x02\x00\x00", 3) << "file is 3 bytes, too short";
-    QTest::newRow("header length past end") << make_file("{}", 0).replace(0, 1, "\x09")
-                                            << "header length 9 exceeds the 2 bytes after the length field";
-    QTest::newRow("header length 2^64-1") << QByteArray(8, '\xff')
-                                          << "header length 18446744073709551615 exceeds the 0 bytes";
+    QTest::newRow("header length past end")
+        << make_file("{}", 0).replace(0, 1, "\x09") << "header length 9 exceeds the 2 bytes after the length field";
+    QTest::newRow("header length 2^64-1")
+        << QByteArray(8, '\xff') << "header length 18446744073709551615 exceeds the 0 bytes";
     QTest::newRow("invalid JSON") << make_file("{\"a\":", 0) << "invalid JSON header";
     QTest::newRow("header not an object") << make_file("[1,2]", 0) << "header is not a JSON object";
     QTest::newRow("entry not an object") << make_file(R"({"a":3})", 0) << "tensor 'a': entry is not a JSON object";
@@ -252,10 +252,12 @@ class TestSafetensors : public QObject {
                                     << "'shape' must be a list of integers";
     QTest::newRow("negative dim") << make_file(R"({"a":{"dtype":"F32","shape":[-2,3],"data_offsets":[0,0]}})", 0)
                                   << "tensor 'a': negative dimension -2 in shape";
-    QTest::newRow("dim beyond int64") << make_file(R"({"a":{"dtype":"U8","shape":[18446744073709551615],"data_offsets":[0,0]}})", 0)
-                                      << "dimension 18446744073709551615 is too large";
+    QTest::newRow("dim beyond int64")
+        << make_file(R"({"a":{"dtype":"U8","shape":[18446744073709551615],"data_offsets":[0,0]}})", 0)
+        << "dimension 18446744073709551615 is too large";
     QTest::newRow("shape product overflows")
-        << make_file(R"({"a":{"dtype":"F64","shape":[4611686018427387904,4611686018427387904],"data_offsets":[0,8]}})", 8)
+        << make_file(R"({"a":{"dtype":"F64","shape":[4611686018427387904,4611686018427387904],"data_offsets":[0,8]}})",
+                     8)
         << "overflows the byte count";
     QTest::newRow("missing data_offsets") << make_file(R"({"a":{"dtype":"F32","shape":[1]}})", 4)
                                           << "'data_offsets' must be a list of two non-negative integers";
@@ -265,23 +267,28 @@ class TestSafetensors : public QObject {
                                           << "'data_offsets' must be a list of two non-negative integers";
     QTest::newRow("offsets reversed") << make_file(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[4,0]}})", 4)
                                       << "data_offsets end is before begin";
-    QTest::newRow("byte count mismatch") << make_file(R"({"a":{"dtype":"F32","shape":[2,3],"data_offsets":[0,20]}})", 24)
+    QTest::newRow("byte count mismatch") << make_file(R"({"a":{"dtype":"F32","shape":[2,3],"data_offsets":[0,20]}})",
+                                                      24)
                                          << "needs 24 bytes but data_offsets span 20";
     QTest::newRow("offsets past end") << make_file("{\"a\":{" + ok_entry + "}}", 20)
                                       << "tensor 'a': data_offsets [0, 24] run past the end of the 20-byte data buffer";
     QTest::newRow("overlapping offsets")
-        << make_file(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})", 12)
+        << make_file(
+               R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})",
+               12)
         << "tensors 'a' and 'b' have overlapping data_offsets";
     QTest::newRow("duplicate names")
-        << make_file(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})", 8)
+        << make_file(
+               R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})",
+               8)
         << "duplicate key 'a' in header";
-    QTest::newRow("deeply nested header") << make_file(std::string(200000, '[') + std::string(200000, ']'), 0)
-                                          << "header is not a JSON object";
+    QTest::newRow("deeply nested header")
+        << make_file(std::string(200000, '[') + std::string(200000, ']'), 0) << "header is not a JSON object";
     QTest::newRow("trailing bytes after JSON") << make_file("{} x", 0) << "invalid JSON header";
-    QTest::newRow("metadata not an object") << make_file(R"({"__metadata__":[1]})", 0)
-                                            << "'__metadata__' must be an object of strings";
-    QTest::newRow("metadata value not a string") << make_file(R"({"__metadata__":{"k":1}})", 0)
-                                                 << "'__metadata__' value for 'k' is not a string";
+    QTest::newRow("metadata not an object")
+        << make_file(R"({"__metadata__":[1]})", 0) << "'__metadata__' must be an object of strings";
+    QTest::newRow("metadata value not a string")
+        << make_file(R"({"__metadata__":{"k":1}})", 0) << "'__metadata__' value for 'k' is not a string";
   }
 
   void hostileFileGivesClearError() {
@@ -296,9 +303,7 @@ class TestSafetensors : public QObject {
     PT_VERIFY_THROWS(SafetensorsError, parse(), "safetensors file 'buf': ");
   }
 
-  void errorIsAValueError() {
-    PT_VERIFY_THROWS(ValueError, parse_safetensors("", 0, "x"), "too short");
-  }
+  void errorIsAValueError() { PT_VERIFY_THROWS(ValueError, parse_safetensors("", 0, "x"), "too short"); }
 
   void missingFileNamesTheFile() {
     PT_VERIFY_THROWS(SafetensorsError, load_safetensors("/nonexistent/file.safetensors"),

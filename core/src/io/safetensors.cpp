@@ -42,7 +42,9 @@ json parse_header(const char* begin, std::size_t size, const std::string& file) 
   std::string duplicate;
   auto callback = [&](int, json::parse_event_t event, json& parsed) {
     switch (event) {
-      case json::parse_event_t::object_start: keys_per_object.emplace_back(); break;
+      case json::parse_event_t::object_start:
+        keys_per_object.emplace_back();
+        break;
       case json::parse_event_t::object_end:
         if (!keys_per_object.empty()) keys_per_object.pop_back();
         break;
@@ -52,7 +54,8 @@ json parse_header(const char* begin, std::size_t size, const std::string& file) 
           duplicate = parsed.get<std::string>();
         }
         break;
-      default: break;
+      default:
+        break;
     }
     return true;
   };
@@ -84,7 +87,8 @@ Shape parse_shape(const json& j, const std::string& name, const std::string& fil
     }
     if (!d.is_number_unsigned()) fail(file, "tensor '" + name + "': 'shape' must be a list of integers");
     const auto v = d.get<std::uint64_t>();
-    if (v > static_cast<std::uint64_t>(INT64_MAX)) fail(file, "tensor '" + name + "': dimension " + d.dump() + " is too large");
+    if (v > static_cast<std::uint64_t>(INT64_MAX))
+      fail(file, "tensor '" + name + "': dimension " + d.dump() + " is too large");
     shape.push_back(static_cast<std::int64_t>(v));
   }
   return shape;
