@@ -277,6 +277,11 @@ class TestSafetensors : public QObject {
                R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})",
                12)
         << "tensors 'a' and 'b' have overlapping data_offsets";
+    QTest::newRow("overlap hidden behind an empty tensor")
+        << make_file(
+               R"({"a":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"e":{"dtype":"U8","shape":[0],"data_offsets":[4,4]},"c":{"dtype":"U8","shape":[4],"data_offsets":[6,10]}})",
+               10)
+        << "tensors 'a' and 'c' have overlapping data_offsets";
     QTest::newRow("duplicate names")
         << make_file(
                R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})",
