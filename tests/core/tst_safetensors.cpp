@@ -207,6 +207,31 @@ class TestSafetensors : public QObject {
     QCOMPARE(t[5].second.sizes(), (Shape{0, 2}));
   }
 
+  void alignedDataIsMappedAndUnalignedDataIsCopied() {
+    // Header padded to 128 bytes: the buffer starts at file offset 136, so "a" (offset 0) sits at 8 mod 64 in the
+    // page-aligned mapping, which only a zero-copy wrap can give (copies are 64-aligned); "b" at offset 9 is
+    // unaligned for float and must be copied into aligned memory.
+    std::string header = R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},)"
+                         R"("b":{"dtype":"F32","shape":[2],"data_offsets":[9,17]}})";
+    QVERIFY(header.size() <= 128);
+    header.resize(128, ' ');
+    const float a[2] = {1.5f, -2.0f};
+    const float b[2] = {3.25f, 4.0f};
+    std::string data(17, '\0');
+    std::memcpy(data.data(), a, 8);
+    std::memcpy(data.data() + 9, b, 8);
+    const std::string bytes = le_u64(header.size()) + header + data;
+    QTemporaryDir dir;
+    const std::string path = write_bytes(dir, QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size())));
+    const auto loaded = load_safetensors(path);
+    const Tensor& ta = loaded.tensors.at(0).second;
+    const Tensor& tb = loaded.tensors.at(1).second;
+    QCOMPARE(reinterpret_cast<std::uintptr_t>(ta.raw_data()) % 64, std::uintptr_t{8});
+    QCOMPARE(reinterpret_cast<std::uintptr_t>(tb.raw_data()) % 64, std::uintptr_t{0});
+    QCOMPARE(ta.to_vector<float>(), (std::vector<float>{1.5f, -2.0f}));
+    QCOMPARE(tb.to_vector<float>(), (std::vector<float>{3.25f, 4.0f}));
+  }
+
   void parseFromMemoryMatchesLoad() {
     const std::string path = PARATRACE_TEST_DATA_DIR "/torch_written.safetensors";
     const QByteArray bytes = read_all(path);
@@ -277,6 +302,11 @@ class TestSafetensors : public QObject {
                R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})",
                12)
         << "tensors 'a' and 'b' have overlapping data_offsets";
+    QTest::newRow("overlap hidden behind an empty tensor")
+        << make_file(
+               R"({"a":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"e":{"dtype":"U8","shape":[0],"data_offsets":[4,4]},"c":{"dtype":"U8","shape":[4],"data_offsets":[6,10]}})",
+               10)
+        << "tensors 'a' and 'c' have overlapping data_offsets";
     QTest::newRow("duplicate names")
         << make_file(
                R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})",

@@ -163,18 +163,19 @@ Layout parse_layout(const unsigned char* data, std::size_t size, const std::stri
     }
     layout.entries.push_back(std::move(e));
   }
+  // Sorted by begin, a tensor overlaps an earlier one iff it starts before the furthest end seen so far.
+  // Empty tensors occupy no bytes and cannot overlap anything.
   std::vector<const Entry*> by_offset;
-  for (const auto& e : layout.entries) by_offset.push_back(&e);
-  std::sort(by_offset.begin(), by_offset.end(), [](const Entry* a, const Entry* b) {
-    return a->begin != b->begin ? a->begin < b->begin : a->end < b->end;
-  });
-  for (std::size_t i = 1; i < by_offset.size(); ++i) {
-    const Entry& prev = *by_offset[i - 1];
-    const Entry& cur = *by_offset[i];
-    // Empty tensors occupy no bytes and cannot overlap anything.
-    if (cur.begin < prev.end && cur.begin != cur.end) {
-      fail(file, "tensors '" + prev.name + "' and '" + cur.name + "' have overlapping data_offsets");
+  for (const auto& e : layout.entries) {
+    if (e.begin != e.end) by_offset.push_back(&e);
+  }
+  std::sort(by_offset.begin(), by_offset.end(), [](const Entry* a, const Entry* b) { return a->begin < b->begin; });
+  const Entry* furthest = nullptr;
+  for (const Entry* cur : by_offset) {
+    if (furthest != nullptr && cur->begin < furthest->end) {
+      fail(file, "tensors '" + furthest->name + "' and '" + cur->name + "' have overlapping data_offsets");
     }
+    if (furthest == nullptr || cur->end > furthest->end) furthest = cur;
   }
   return layout;
 }
@@ -293,6 +294,7 @@ void save_safetensors(const std::string& path, const NamedTensors& tensors, cons
   nlohmann::ordered_json header = nlohmann::ordered_json::object();
   if (!metadata.empty()) header["__metadata__"] = metadata;
   std::vector<Tensor> contiguous_data;
+  std::vector<std::uint64_t> begins;
   std::set<std::string> names;
   std::uint64_t offset = 0;
   for (const auto& [name, t] : tensors) {
@@ -309,6 +311,7 @@ void save_safetensors(const std::string& path, const NamedTensors& tensors, cons
     header[name] = {{"dtype", std::string(safetensors_name(c.dtype()))},
                     {"shape", c.sizes()},
                     {"data_offsets", {offset, offset + nbytes}}};
+    begins.push_back(offset);
     offset += nbytes;
     contiguous_data.push_back(std::move(c));
   }
@@ -321,8 +324,7 @@ void save_safetensors(const std::string& path, const NamedTensors& tensors, cons
   bytes += header_text;
   const std::size_t buffer_start = bytes.size();
   for (std::size_t i = 0; i < contiguous_data.size(); ++i) {
-    const auto begin = header[tensors[i].first]["data_offsets"][0].get<std::uint64_t>();
-    bytes.resize(buffer_start + begin, '\0');
+    bytes.resize(buffer_start + begins[i], '\0');
     bytes.append(static_cast<const char*>(contiguous_data[i].raw_data()), contiguous_data[i].nbytes());
   }
 
