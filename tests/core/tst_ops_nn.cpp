@@ -30,6 +30,12 @@ Tensor values(const std::vector<double>& v, const IntList& shape, ScalarType dty
   return to(from_vector(v, shape), dtype);
 }
 
+// The first n elements of t (row-major) as a 1-D float64 tensor.
+Tensor head(const Tensor& t, std::size_t n) {
+  const std::vector<double> v = t.to_vector<double>();
+  return from_vector(std::vector<double>(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(n)), {static_cast<std::int64_t>(n)});
+}
+
 // Central finite differences of the scalar f at x (float64), one entry per element.
 std::vector<double> numeric_grad(const std::function<double(const Tensor&)>& f, const Tensor& x, double h = 1e-6) {
   std::vector<double> base = x.to_vector<double>(), g(base.size());
@@ -261,6 +267,200 @@ class TestOpsNn : public QObject {
                      "Dimension out of range (expected to be in range of [-2, 1], but got -3)");
     PT_VERIFY_THROWS(RuntimeError, avg_pool2d(ones({1, 1, 1}), {2}),
                      "Given input size: (1x1x1). Calculated output size: (1x0x0). Output size is too small");
+  }
+  // ---- normalisation -----------------------------------------------------------------
+  void layerNormForwardAndBackwardMatchPyTorch() {
+    const Tensor r = ramp({2, 3, 4}, 0.1);
+    Tensor x = mul(r, r).requires_grad_();
+    Tensor w = ramp({4}, 0.5, 1).requires_grad_(), b = ramp({4}, 0.1, -2).requires_grad_();
+    const Tensor y = layer_norm(x, {4}, w, b);
+    QCOMPARE(y.sizes(), (Shape{2, 3, 4}));
+    PT_COMPARE_CLOSE(head(y, 8),
+                     values({-0.6979715940714131, -0.8113879915305902, 0.21341639745917684, 3.2301071627345967,
+                             -0.8278855280208313, -0.626613668662633, 0.5468680405342726, 2.93561206202956},
+                            {8}),
+                     1e-9, 1e-12);
+    sum(mul(y, ramp({2, 3, 4}, 0.1, -5))).backward();
+    PT_COMPARE_CLOSE(head(x.grad(), 8),
+                     values({2.4480963271295604, -1.503419156190155, -1.9757577416598586, 1.031080570720448,
+                             0.32345839687364286, -0.2825109302739368, -0.3029846635737905, 0.26203719697408445},
+                            {8}),
+                     1e-7, 1e-9);
+    PT_COMPARE_CLOSE(w.grad(), values({-4.10771937507676, -1.6127238030678488, 1.8387425935051152, 6.541903248751192}, {4}),
+                     1e-7, 1e-9);
+    PT_COMPARE_CLOSE(b.grad(), values({3.0, 3.6, 4.2, 4.8}, {4}), 1e-9, 1e-12);
+  }
+
+  void layerNormInputGradientMatchesFiniteDifferencesWithoutAffine() {
+    const Tensor x0 = mul(ramp({3, 2, 3}, 0.2, -8), ramp({3, 2, 3}, 0.1, 2));
+    const Tensor gw = ramp({3, 2, 3}, 0.3, -4);
+    Tensor x = x0.detach().requires_grad_();
+    sum(mul(layer_norm(x, {2, 3}), gw)).backward();
+    const auto f = [&](const Tensor& t) { return sum(mul(layer_norm(t, {2, 3}), gw)).item<double>(); };
+    PT_COMPARE_CLOSE(x.grad(), from_vector(numeric_grad(f, x0), x0.sizes()), 1e-5, 1e-6);
+  }
+
+  void groupNormForwardAndBackwardMatchPyTorch() {
+    const Tensor r = ramp({2, 4, 3}, 0.1);
+    Tensor x = mul(r, r).requires_grad_();
+    Tensor w = ramp({4}, 0.5, 1).requires_grad_(), b = ramp({4}, 0.1, -2).requires_grad_();
+    const Tensor y = group_norm(x, 2, w, b);
+    PT_COMPARE_CLOSE(head(y, 8),
+                     values({-0.7148873889960037, -0.6587178556509851, -0.4902092556159294, -0.1187231777816728,
+                             0.6676502890485873, 1.6787018892589212, -2.0160111708026918, -1.3468670375149898},
+                            {8}),
+                     1e-9, 1e-12);
+    sum(mul(y, ramp({2, 4, 3}, 0.1, -5))).backward();
+    PT_COMPARE_CLOSE(head(x.grad(), 8),
+                     values({-0.2461724412393682, 0.2198263585023441, 0.4944320908271105, -0.5457459111654406,
+                             -0.09223098022438014, 0.1698908832997339, 0.018514202475220065, -0.04238904945008226},
+                            {8}),
+                     1e-7, 1e-9);
+    PT_COMPARE_CLOSE(w.grad(),
+                     values({-0.9443872893432771, 2.9507312065368847, -4.006995516042547, 6.051904309828888}, {4}),
+                     1e-7, 1e-9);
+    PT_COMPARE_CLOSE(b.grad(), values({1.2, 3.0, 4.8, 6.6}, {4}), 1e-9, 1e-12);
+  }
+
+  void batchNormTrainingUpdatesRunningStatsAndMatchesPyTorch() {
+    const Tensor r = ramp({3, 2, 2}, 0.1);
+    Tensor x = mul(r, r).requires_grad_();
+    Tensor w = ramp({2}, 0.5, 1).requires_grad_(), b = ramp({2}, 0.1, -2).requires_grad_();
+    const Tensor rm = values({0.5, -0.5}, {2}), rv = values({2.0, 3.0}, {2});
+    const Tensor y = batch_norm(x, rm, rv, w, b, true, 0.2);
+    PT_COMPARE_CLOSE(y,
+                     values({-0.7050837889818394, -0.68887789200916, -1.224247275183897, -1.1099170438092634,
+                             -0.44578943741897, -0.299936364664856, -0.49253379438624195, -0.1952751928121946,
+                             0.3320936172696383, 0.6075938658051869, 0.9708931672090677, 1.4510801389825292},
+                            {3, 2, 2}),
+                     1e-9, 1e-12);
+    PT_COMPARE_CLOSE(rm, values({0.4623333333333334, -0.2936666666666667}, {2}), 1e-12, 1e-14);
+    PT_COMPARE_CLOSE(rv, values({1.6228433333333334, 2.4458993333333336}, {2}), 1e-12, 1e-14);
+    sum(mul(y, ramp({3, 2, 2}, 0.1, -5))).backward();
+    PT_COMPARE_CLOSE(x.grad(),
+                     values({-0.20794807574924276, -0.06261586392687707, -0.19475822132440304, -0.050933066478250966,
+                             0.1726596766870888, 0.1841778252740337, 0.17693765909272846, 0.18502632129389615,
+                             0.01801117618173666, -0.10428473846673934, 0.005687568929922916, -0.12196026151389382},
+                            {3, 2, 2}),
+                     1e-7, 1e-9);
+    PT_COMPARE_CLOSE(w.grad(), values({1.9106752530788942, 1.9470438403100103}, {2}), 1e-7, 1e-9);
+    PT_COMPARE_CLOSE(b.grad(), values({-0.3, 0.9}, {2}), 1e-9, 1e-12);
+  }
+
+  void batchNormEvalUsesRunningStats() {
+    const Tensor r = ramp({3, 2, 2}, 0.1);
+    Tensor x = mul(r, r).requires_grad_();
+    const Tensor w = ramp({2}, 0.5, 1), b = ramp({2}, 0.1, -2);
+    const Tensor rm = values({0.4623333333333334, -0.2936666666666667}, {2});
+    const Tensor rv = values({1.6228433333333334, 2.4458993333333336}, {2});
+    const Tensor y = batch_norm(x, rm, rv, w, b, false);
+    PT_COMPARE_CLOSE(y,
+                     values({-0.38146195051254483, -0.3775370344956909, 0.11334999922863619, 0.1453205285835767,
+                             -0.3186632942428826, -0.28333905009119764, 0.31796138710025534, 0.4010847634231006,
+                             -0.1302673254338959, -0.06354375314737983, 0.7271841628434935, 0.8614603861342437},
+                            {3, 2, 2}),
+                     1e-9, 1e-12);
+    sum(mul(y, ramp({3, 2, 2}, 0.1, -5))).backward();
+    PT_COMPARE_CLOSE(x.grad(),
+                     values({-0.19624580084269444, -0.15699664067415556, -0.19182317612964295, -0.12788211741976194,
+                             -0.03924916016853889, 0.0, 0.06394105870988097, 0.12788211741976194,
+                             0.11774748050561668, 0.15699664067415556, 0.31970529354940486, 0.3836463522592859},
+                            {3, 2, 2}),
+                     1e-9, 1e-12);
+    QCOMPARE(rm.to_vector<double>()[0], 0.4623333333333334);
+  }
+
+  void normErrors() {
+    PT_VERIFY_THROWS(RuntimeError, layer_norm(ones({2, 3}), {4}),
+                     "Given normalized_shape=[4], expected input with shape [*, 4], but got input of size[2, 3]");
+    PT_VERIFY_THROWS(RuntimeError, layer_norm(ones({2, 3}), {3}, ones({2})),
+                     "Expected weight to be of same shape as normalized_shape, but got weight of shape [2] and "
+                     "normalized_shape = [3]");
+    PT_VERIFY_THROWS(RuntimeError, group_norm(ones({2, 6, 2}), 4),
+                     "Expected number of channels in input to be divisible by num_groups, but got input of shape "
+                     "[2, 6, 2] and num_groups=4");
+    PT_VERIFY_THROWS(RuntimeError, group_norm(ones({2, 6, 2}), 3, ones({5})),
+                     "Expected weight to be a vector of size equal to the number of channels in input, but got weight "
+                     "of shape [5] and input of shape [2, 6, 2]");
+    PT_VERIFY_THROWS(RuntimeError, batch_norm(ones({2, 3}), zeros({4}), ones({4})),
+                     "running_mean should contain 3 elements not 4");
+    PT_VERIFY_THROWS(ValueError, batch_norm(ones({1, 3}), Tensor(), Tensor(), Tensor(), Tensor(), true),
+                     "Expected more than 1 value per channel when training, got input size torch.Size([1, 3])");
+  }
+
+  void normOpsRecordPyTorchSchemas() {
+    QVERIFY(op_def(OpKind::layer_norm).schema.find("bool cudnn_enable=True") != std::string_view::npos);
+    QVERIFY(op_def(OpKind::batch_norm).schema.find("Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean")
+            != std::string_view::npos);
+  }
+
+  // ---- embedding ---------------------------------------------------------------------
+  void embeddingGathersRowsAndSkipsPaddingGradient() {
+    Tensor w = ramp({5, 3}, 0.1, -4).requires_grad_();
+    const Tensor idx = tensor({{1, 3}, {3, 0}}, ScalarType::Int64);
+    const Tensor e = embedding(w, idx, 0);
+    PT_COMPARE_CLOSE(e, values({-0.1, 0.0, 0.1, 0.5, 0.6, 0.7, 0.5, 0.6, 0.7, -0.4, -0.3, -0.2}, {2, 2, 3}), 1e-12,
+                     1e-12);
+    sum(mul(e, ramp({2, 2, 3}, 1.0, 1))).backward();
+    PT_COMPARE_CLOSE(w.grad(), values({0, 0, 0, 1, 2, 3, 0, 0, 0, 11, 13, 15, 0, 0, 0}, {5, 3}), 0, 0);
+  }
+
+  void embeddingErrors() {
+    PT_VERIFY_THROWS(IndexError, embedding(ones({3, 2}), tensor({0, 5}, ScalarType::Int64)), "index out of range in self");
+    PT_VERIFY_THROWS(RuntimeError, embedding(ones({3, 2}), tensor({0.0, 1.0})),
+                     "Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; "
+                     "but got torch.FloatTensor instead (while checking arguments for embedding)");
+    PT_VERIFY_THROWS(AssertionError, embedding(ones({3, 2}), tensor({0, 1}, ScalarType::Int64), 5),
+                     "Padding_idx must be within num_embeddings");
+  }
+
+  // ---- cross_entropy -------------------------------------------------------------------
+  void crossEntropyWithIgnoredTargetMatchesPyTorch() {
+    Tensor z = ramp({3, 4}, 0.3, -5).requires_grad_();
+    const Tensor t = tensor({1, -100, 3}, ScalarType::Int64);
+    const Tensor l = cross_entropy(z, t);
+    PT_COMPARE_CLOSE(l, scalar_tensor(1.2918431949544127, ScalarType::Float64), 1e-12, 0);
+    l.backward();
+    PT_COMPARE_CLOSE(z.grad(),
+                     values({0.07539680525310535, -0.3982249583660031, 0.13738193634106516, 0.18544621677183257, 0, 0,
+                             0, 0, 0.07539680525310535, 0.10177504163399695, 0.13738193634106516, -0.3145537832281674},
+                            {3, 4}),
+                     1e-9, 1e-12);
+    PT_COMPARE_CLOSE(cross_entropy(z, t, "sum"), scalar_tensor(2.5836863899088254, ScalarType::Float64), 1e-12, 0);
+    PT_COMPARE_CLOSE(cross_entropy(z, t, "none"), values({1.5918431949544127, 0.0, 0.9918431949544128}, {3}), 1e-12,
+                     1e-12);
+  }
+
+  void crossEntropySpatialAndUnbatchedMatchPyTorch() {
+    const Tensor z4 = ramp({2, 3, 2}, 0.2, -3);
+    PT_COMPARE_CLOSE(cross_entropy(z4, tensor({{0, 2}, {1, 1}}, ScalarType::Int64), "none"),
+                     values({1.551250513728494, 0.751250513728494, 1.151250513728494, 1.151250513728494}, {2, 2}),
+                     1e-12, 1e-12);
+    PT_COMPARE_CLOSE(cross_entropy(ramp({4}, 0.5), scalar_tensor(2, ScalarType::Int64)),
+                     scalar_tensor(1.2873386716983295, ScalarType::Float64), 1e-12, 0);
+  }
+
+  void crossEntropyLabelSmoothingGradientMatchesPyTorch() {
+    Tensor z = ramp({3, 4}, 0.3, -5).requires_grad_();
+    const Stack args{z, tensor({1, 2, 3}, ScalarType::Int64), IValue(), std::int64_t{1}, std::int64_t{-100}, 0.2};
+    const Tensor l = call_op1(OpKind::cross_entropy_loss, args);
+    PT_COMPARE_CLOSE(l, scalar_tensor(1.3218431949544127, ScalarType::Float64), 1e-12, 0);
+    l.backward();
+    PT_COMPARE_CLOSE(z.grad(),
+                     values({0.0335978701687369, -0.2154833055773354, 0.07492129089404344, 0.10696414451455503,
+                             0.0335978701687369, 0.051183361089331275, -0.19174537577262324, 0.10696414451455503,
+                             0.0335978701687369, 0.051183361089331296, 0.07492129089404344, -0.15970252215211161},
+                            {3, 4}),
+                     1e-9, 1e-12);
+  }
+
+  void crossEntropyErrors() {
+    PT_VERIFY_THROWS(IndexError, cross_entropy(ones({2, 3}), tensor({0, 3}, ScalarType::Int64)),
+                     "Target 3 is out of bounds.");
+    PT_VERIFY_THROWS(ValueError, cross_entropy(ones({2, 3}), tensor({0, 1, 2}, ScalarType::Int64)),
+                     "Expected input batch_size (2) to match target batch_size (3).");
+    PT_VERIFY_THROWS(RuntimeError, cross_entropy(ones({2, 3}), tensor({0.0, 1.0})),
+                     "expected scalar type Long but found Float");
   }
 };
 

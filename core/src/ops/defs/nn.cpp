@@ -1,11 +1,14 @@
-// Neural-network ops (torch.nn.functional): losses, dropout, convolution and
-// pooling. Each op: shape rule, kernel, backward, table entry, public function.
-// Convolution and pooling gradients are computed by kernels (first order).
+// Neural-network ops (torch.nn.functional): losses, dropout, convolution, pooling,
+// normalisation and embedding. Each op: shape rule, kernel, backward, table entry,
+// public function. Gradients other than mse_loss's and dropout's are computed by
+// kernels (first order only: they do not build a graph for double backward).
 #include <cmath>
+#include <cstring>
 
 #include "../kernels/broadcast.h"
 #include "../kernels/conv.h"
 #include "../kernels/elementwise.h"
+#include "../kernels/norm.h"
 #include "define_ops.h"
 #include "paratrace/tensor/generator.h"
 #include "paratrace/tensor/ops.h"
@@ -382,6 +385,427 @@ TensorList avg_pool2d_backward(BackwardContext& ctx, const TensorList& grads) {
   return {gi};
 }
 
+
+// ---- layer_norm / group_norm / batch_norm ------------------------------------------
+
+Stack args_of(const BackwardContext& ctx) {
+  Stack args;
+  for (std::size_t i = 0; i < ctx.num_args(); ++i) args.push_back(ctx.arg(i));
+  return args;
+}
+
+std::vector<double> rstd_of(const std::vector<double>& var, double eps) {
+  std::vector<double> r(var.size());
+  for (std::size_t i = 0; i < var.size(); ++i) r[i] = 1.0 / std::sqrt(var[i] + eps);
+  return r;
+}
+
+template <typename T> const T* data_or_null(const Tensor& t) { return t.defined() ? t.data_ptr<T>() : nullptr; }
+
+Tensor contiguous_or_none(const IValue& v) { return v.is_none() ? Tensor() : kernels::contiguous_kernel(v.to_tensor()); }
+
+// Normalises `input` with statistics computed from it (layer_norm, group_norm).
+Tensor run_norm(const kernels::NormLayout& l, const Tensor& input, const Tensor& weight, const Tensor& bias, double eps,
+                const char* kernel) {
+  check_floating(input.dtype(), kernel);
+  const Tensor x = kernels::contiguous_kernel(input);
+  const Tensor w = weight.defined() ? kernels::contiguous_as(weight, input.dtype()) : Tensor();
+  const Tensor b = bias.defined() ? kernels::contiguous_as(bias, input.dtype()) : Tensor();
+  Tensor y = kernels::make_tensor(input.sizes(), input.dtype());
+  dispatch_floating(input.dtype(), [&]<typename T>() {
+    std::vector<double> mean, var;
+    kernels::norm_stats(l, x.data_ptr<T>(), mean, var);
+    kernels::norm_forward(l, x.data_ptr<T>(), mean, rstd_of(var, eps), data_or_null<T>(w), data_or_null<T>(b),
+                          y.data_ptr<T>());
+  });
+  return y;
+}
+
+// Gradients (input, weight, bias) of a norm whose statistics come from the input
+// (or, when `fixed_mean` is given, are the constants fixed_mean / fixed_rstd).
+TensorList norm_grads(BackwardContext& ctx, const kernels::NormLayout& l, const Tensor& grad, std::size_t weight_arg,
+                      std::size_t bias_arg, double eps, const Tensor& fixed_mean = Tensor(),
+                      const Tensor& fixed_var = Tensor()) {
+  const Tensor& input = ctx.tensor_arg(0);
+  const ScalarType dtype = input.dtype();
+  const Tensor x = kernels::contiguous_kernel(input);
+  const Tensor w = ctx.arg(weight_arg).is_none() ? Tensor() : kernels::contiguous_kernel(ctx.tensor_arg(weight_arg));
+  const bool has_w = w.defined(), has_b = !ctx.arg(bias_arg).is_none();
+  const Tensor g = kernels::contiguous_as(grad, dtype);
+  TensorList r(1 + (has_w ? 1 : 0) + (has_b ? 1 : 0));
+  const std::size_t wi = 1, bi = has_w ? 2 : 1;
+  if (ctx.needs_input_grad(0)) r[0] = kernels::make_tensor(input.sizes(), dtype);
+  if (has_w && ctx.needs_input_grad(wi)) r[wi] = kernels::make_tensor(ctx.arg_meta(weight_arg).sizes, dtype);
+  if (has_b && ctx.needs_input_grad(bi)) r[bi] = kernels::make_tensor(ctx.arg_meta(bias_arg).sizes, dtype);
+  const std::int64_t affine_size = l.kind == kernels::NormLayout::kLayer ? l.inner : l.channels;
+  dispatch_floating(dtype, [&]<typename T>() {
+    std::vector<double> mean, var;
+    if (fixed_mean.defined()) {
+      mean = kernels::contiguous_as(fixed_mean, ScalarType::Float64).to_vector<double>();
+      var = kernels::contiguous_as(fixed_var, ScalarType::Float64).to_vector<double>();
+    } else {
+      kernels::norm_stats(l, x.data_ptr<T>(), mean, var);
+    }
+    kernels::norm_backward(l, x.data_ptr<T>(), mean, rstd_of(var, eps), data_or_null<T>(w), g.data_ptr<T>(),
+                           !fixed_mean.defined(), r[0].defined() ? r[0].data_ptr<T>() : nullptr,
+                           has_w && r[wi].defined() ? r[wi].data_ptr<T>() : nullptr,
+                           has_b && r[bi].defined() ? r[bi].data_ptr<T>() : nullptr, affine_size);
+  });
+  return r;
+}
+
+// layer_norm(input, normalized_shape, weight?, bias?, eps, cudnn_enable)
+kernels::NormLayout layer_norm_layout(const Stack& a) {
+  const Tensor& input = a[0].to_tensor();
+  const IntList& shape = a[1].to_int_list();
+  PT_CHECK(!shape.empty(), RuntimeError,
+           "Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one element, but got "
+           "normalized_shape = []");
+  for (auto [i, name] : {std::pair{2, "weight"}, {3, "bias"}}) {
+    const Tensor t = a[i].to_optional_tensor();
+    PT_CHECK(!t.defined() || t.sizes() == shape, RuntimeError,
+             "Expected " << name << " to be of same shape as normalized_shape, but got " << name << " of shape "
+                         << shape_str(t.sizes()) << " and normalized_shape = " << shape_str(shape));
+  }
+  const auto nd = static_cast<std::int64_t>(shape.size());
+  bool ok = input.dim() >= nd;
+  for (std::int64_t i = 0; ok && i < nd; ++i) ok = input.size(input.dim() - nd + i) == shape[i];
+  PT_CHECK(ok, RuntimeError,
+           "Given normalized_shape=" << shape_str(shape) << ", expected input with shape [*, "
+                                     << shape_str(shape).substr(1) << ", but got input of size"
+                                     << shape_str(input.sizes()));
+  kernels::NormLayout l;
+  l.kind = kernels::NormLayout::kLayer;
+  l.inner = 1;
+  for (auto s : shape) l.inner *= s;
+  l.outer = l.inner == 0 ? 0 : input.numel() / l.inner;
+  return l;
+}
+
+std::vector<TensorMeta> same_as_input_shape(const Stack& a) {
+  const Tensor& x = a[0].to_tensor();
+  return {{x.sizes(), x.dtype()}};
+}
+
+// group_norm(input, num_groups, weight?, bias?, eps, cudnn_enabled)
+kernels::NormLayout group_norm_layout(const Stack& a) {
+  const Tensor& input = a[0].to_tensor();
+  const std::int64_t groups = a[1].to_int();
+  PT_CHECK(input.dim() >= 2, RuntimeError,
+           "Expected at least 2 dimensions for input tensor but received " << input.dim());
+  const std::int64_t channels = input.size(1);
+  PT_CHECK(groups > 0 && channels % groups == 0, RuntimeError,
+           "Expected number of channels in input to be divisible by num_groups, but got input of shape "
+               << shape_str(input.sizes()) << " and num_groups=" << groups);
+  for (auto [i, name] : {std::pair{2, "weight"}, {3, "bias"}}) {
+    const Tensor t = a[i].to_optional_tensor();
+    PT_CHECK(!t.defined() || (t.dim() == 1 && t.numel() == channels), RuntimeError,
+             "Expected " << name << " to be a vector of size equal to the number of channels in input, but got "
+                         << name << " of shape " << shape_str(t.sizes()) << " and input of shape "
+                         << shape_str(input.sizes()));
+  }
+  kernels::NormLayout l;
+  l.kind = kernels::NormLayout::kGroup;
+  l.outer = input.size(0);
+  l.channels = channels;
+  l.groups = groups;
+  l.inner = input.numel() / std::max<std::int64_t>(1, l.outer * channels);
+  return l;
+}
+
+Tensor layer_norm_kernel(const Stack& a) {
+  return run_norm(layer_norm_layout(a), a[0].to_tensor(), a[2].to_optional_tensor(), a[3].to_optional_tensor(),
+                  a[4].to_double(), "LayerNormKernelImpl");
+}
+
+TensorList layer_norm_backward(BackwardContext& ctx, const TensorList& g) {
+  return norm_grads(ctx, layer_norm_layout(args_of(ctx)), g[0], 2, 3, ctx.arg(4).to_double());
+}
+
+Tensor group_norm_kernel(const Stack& a) {
+  return run_norm(group_norm_layout(a), a[0].to_tensor(), a[2].to_optional_tensor(), a[3].to_optional_tensor(),
+                  a[4].to_double(), "GroupNormKernelImpl");
+}
+
+TensorList group_norm_backward(BackwardContext& ctx, const TensorList& g) {
+  return norm_grads(ctx, group_norm_layout(args_of(ctx)), g[0], 2, 3, ctx.arg(4).to_double());
+}
+
+// One statistics group per channel (dim 1) of an input of `sizes`.
+kernels::NormLayout batch_norm_layout(const Shape& sizes) {
+  kernels::NormLayout l;
+  l.kind = kernels::NormLayout::kBatch;
+  l.outer = sizes[0];
+  l.channels = sizes[1];
+  for (std::size_t d = 2; d < sizes.size(); ++d) l.inner *= sizes[d];
+  return l;
+}
+
+// batch_norm(input, weight?, bias?, running_mean?, running_var?, training, momentum, eps, cudnn_enabled)
+kernels::NormLayout batch_norm_layout(const Stack& a) {
+  const Tensor& input = a[0].to_tensor();
+  PT_CHECK(input.dim() >= 2, ValueError, "expected 2D or higher input (got " << input.dim() << "D input)");
+  const std::int64_t channels = input.size(1);
+  for (auto [i, name] : {std::pair{1, "weight"}, {2, "bias"}, {3, "running_mean"}, {4, "running_var"}}) {
+    const Tensor t = a[i].to_optional_tensor();
+    PT_CHECK(!t.defined() || t.numel() == channels, RuntimeError,
+             name << " should contain " << channels << " elements not " << t.numel());
+  }
+  PT_CHECK(a[5].to_bool() || (!a[3].is_none() && !a[4].is_none()), RuntimeError,
+           "running_mean and running_var must be defined in evaluation mode");
+  return batch_norm_layout(input.sizes());
+}
+
+// running = (1 - momentum) * running + momentum * batch_value, in place (PyTorch bumps their versions too).
+void update_running(const Tensor& running, const std::vector<double>& batch, double momentum) {
+  const Tensor r = kernels::contiguous_kernel(running);
+  dispatch_floating(running.dtype(), [&]<typename T>() {
+    T* d = r.data_ptr<T>();
+    for (std::size_t c = 0; c < batch.size(); ++c) d[c] = static_cast<T>((1 - momentum) * d[c] + momentum * batch[c]);
+  });
+  if (!r.is_same(running)) kernels::copy_kernel(running, r);
+  running.impl()->storage->bump_version();
+}
+
+Tensor batch_norm_kernel(const Stack& a) {
+  const kernels::NormLayout l = batch_norm_layout(a);
+  const Tensor& input = a[0].to_tensor();
+  const bool training = a[5].to_bool();
+  const double momentum = a[6].to_double(), eps = a[7].to_double();
+  check_floating(input.dtype(), "batch_norm");
+  const Tensor x = kernels::contiguous_kernel(input);
+  const Tensor w = contiguous_or_none(a[1]), b = contiguous_or_none(a[2]);
+  Tensor y = kernels::make_tensor(input.sizes(), input.dtype());
+  dispatch_floating(input.dtype(), [&]<typename T>() {
+    std::vector<double> mean, var;
+    if (training) {
+      kernels::norm_stats(l, x.data_ptr<T>(), mean, var);
+      const double n = static_cast<double>(l.outer * l.inner);
+      std::vector<double> unbiased(var);
+      for (double& v : unbiased) v *= n / std::max(1.0, n - 1);
+      if (!a[3].is_none()) update_running(a[3].to_tensor(), mean, momentum);
+      if (!a[4].is_none()) update_running(a[4].to_tensor(), unbiased, momentum);
+    } else {
+      mean = kernels::contiguous_as(a[3].to_tensor(), ScalarType::Float64).to_vector<double>();
+      var = kernels::contiguous_as(a[4].to_tensor(), ScalarType::Float64).to_vector<double>();
+    }
+    kernels::norm_forward(l, x.data_ptr<T>(), mean, rstd_of(var, eps), data_or_null<T>(w), data_or_null<T>(b),
+                          y.data_ptr<T>());
+  });
+  return y;
+}
+
+TensorList batch_norm_backward(BackwardContext& ctx, const TensorList& g) {
+  // Not args_of(ctx): training mutated the running stats, whose version check would fail.
+  const kernels::NormLayout l = batch_norm_layout(ctx.arg_meta(0).sizes);
+  const double eps = ctx.arg(7).to_double();
+  TensorList r = ctx.arg(5).to_bool() ? norm_grads(ctx, l, g[0], 1, 2, eps)
+                                      : norm_grads(ctx, l, g[0], 1, 2, eps, ctx.tensor_arg(3), ctx.tensor_arg(4));
+  // The running stats (1-D when given, so a non-empty meta shape) get no gradient.
+  for (std::size_t i : {3, 4})
+    if (!ctx.arg_meta(i).sizes.empty()) r.emplace_back();
+  return r;
+}
+
+// ---- embedding -------------------------------------------------------------------------
+
+// embedding(weight, indices, padding_idx, scale_grad_by_freq, sparse)
+std::vector<TensorMeta> embedding_shape(const Stack& a) {
+  const Tensor& weight = a[0].to_tensor();
+  const Tensor& indices = a[1].to_tensor();
+  PT_CHECK(weight.dim() == 2, RuntimeError, "'weight' must be 2-D");
+  PT_CHECK(indices.dtype() == ScalarType::Int64, RuntimeError,
+           "Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got "
+           "torch." << ir_type_name(indices.dtype()) << "Tensor instead (while checking arguments for embedding)");
+  Shape out = indices.sizes();
+  out.push_back(weight.size(1));
+  return {{out, weight.dtype()}};
+}
+
+std::vector<std::int64_t> checked_indices(const Tensor& indices, std::int64_t rows) {
+  std::vector<std::int64_t> idx = kernels::contiguous_kernel(indices).to_vector<std::int64_t>();
+  for (auto i : idx) PT_CHECK(i >= 0 && i < rows, IndexError, "index out of range in self");
+  return idx;
+}
+
+Tensor embedding_kernel(const Stack& a) {
+  const TensorMeta m = embedding_shape(a)[0];
+  const Tensor w = kernels::contiguous_kernel(a[0].to_tensor());
+  const std::int64_t rows = w.size(0), dim = w.size(1);
+  const std::vector<std::int64_t> idx = checked_indices(a[1].to_tensor(), rows);
+  Tensor out = kernels::make_tensor(m.sizes, m.dtype);
+  const auto row_bytes = static_cast<std::size_t>(dim) * w.element_size();
+  auto* dst = static_cast<char*>(out.raw_data());
+  const auto* src = static_cast<const char*>(w.raw_data());
+  for (std::size_t k = 0; k < idx.size(); ++k) std::memcpy(dst + k * row_bytes, src + idx[k] * row_bytes, row_bytes);
+  return out;
+}
+
+// Rows accumulate the gradients of every lookup; the padding row gets none.
+TensorList embedding_backward(BackwardContext& ctx, const TensorList& g) {
+  TensorList r(2);
+  if (!ctx.needs_input_grad(0)) return r;
+  const TensorMeta& wm = ctx.arg_meta(0);
+  const std::int64_t rows = wm.sizes[0], dim = wm.sizes[1];
+  const std::int64_t padding_idx = ctx.arg(2).to_int();
+  const bool by_freq = ctx.arg(3).to_bool();
+  const std::vector<std::int64_t> idx = checked_indices(ctx.tensor_arg(1), rows);
+  std::vector<std::int64_t> freq(static_cast<std::size_t>(rows), 0);
+  for (auto i : idx) ++freq[i];
+  const Tensor go = kernels::contiguous_as(g[0], wm.dtype);
+  r[0] = kernels::make_tensor(wm.sizes, wm.dtype);
+  dispatch_floating(wm.dtype, [&]<typename T>() {
+    T* gw = r[0].data_ptr<T>();
+    std::fill_n(gw, rows * dim, T(0));
+    const T* src = go.data_ptr<T>();
+    for (std::size_t k = 0; k < idx.size(); ++k) {
+      if (idx[k] == padding_idx) continue;
+      const T scale = by_freq ? T(1) / static_cast<T>(freq[idx[k]]) : T(1);
+      for (std::int64_t j = 0; j < dim; ++j) gw[idx[k] * dim + j] += scale * src[k * dim + j];
+    }
+  });
+  return r;
+}
+
+// ---- cross_entropy_loss ---------------------------------------------------------------
+
+// cross_entropy_loss(self, target, weight?, reduction, ignore_index, label_smoothing) with
+// class-index targets. Input (N, C, d...) or (C); target (N, d...) or ().
+struct CrossEntropyLayout {
+  std::int64_t batch, classes, spatial;
+};
+
+CrossEntropyLayout cross_entropy_layout(const Stack& a) {
+  const Tensor& input = a[0].to_tensor();
+  const Tensor& target = a[1].to_tensor();
+  PT_CHECK(input.dim() >= 1, RuntimeError, "input tensor should be 1D or more");
+  const bool batched = input.dim() >= 2;
+  if (batched) {
+    PT_CHECK(target.dim() >= 1 && target.size(0) == input.size(0), ValueError,
+             "Expected input batch_size (" << input.size(0) << ") to match target batch_size ("
+                                           << (target.dim() ? target.size(0) : 1) << ").");
+  }
+  PT_CHECK(target.dtype() == ScalarType::Int64, RuntimeError,
+           "expected scalar type Long but found " << ir_type_name(target.dtype()));
+  Shape expected(input.sizes().begin() + (batched ? 0 : 1), input.sizes().end());
+  if (batched) expected.erase(expected.begin() + 1);
+  PT_CHECK(target.sizes() == expected, RuntimeError,
+           "Expected target size " << shape_str(expected) << ", got " << shape_str(target.sizes()));
+  const double ls = a[5].to_double();
+  PT_CHECK(ls >= 0.0 && ls <= 1.0, RuntimeError,
+           "label_smoothing must be between 0.0 and 1.0. Got: " << ls);
+  const std::int64_t classes = batched ? input.size(1) : input.size(0);
+  const Tensor w = a[2].to_optional_tensor();
+  PT_CHECK(!w.defined() || (w.dim() == 1 && w.numel() == classes), RuntimeError,
+           "weight tensor should be defined either for all " << classes
+                                                             << " classes or no classes but got weight tensor of shape: "
+                                                             << shape_str(w.sizes()));
+  const std::int64_t batch = batched ? input.size(0) : 1;
+  return {batch, classes, classes == 0 ? 0 : input.numel() / (batch * classes)};
+}
+
+std::vector<TensorMeta> cross_entropy_shape(const Stack& a) {
+  cross_entropy_layout(a);
+  const Shape out = a[3].to_int() == kNone ? a[1].to_tensor().sizes() : Shape{};
+  return {{out, a[0].to_tensor().dtype()}};
+}
+
+// Per-sample softmax probabilities plus the loss terms; shared by forward and backward.
+struct CrossEntropyState {
+  CrossEntropyLayout l;
+  std::vector<double> prob;   // softmax, laid out like the input
+  std::vector<double> loss;   // per sample (0 when ignored)
+  std::vector<double> scale;  // per sample: target class weight, 0 when ignored
+  std::vector<double> class_weight;
+  std::vector<std::int64_t> target;
+  double denom = 0;  // mean-reduction divisor: sum of target weights of kept samples
+};
+
+CrossEntropyState cross_entropy_state(const Stack& a) {
+  CrossEntropyState s;
+  s.l = cross_entropy_layout(a);
+  check_floating(a[0].to_tensor().dtype(), "log_softmax_lastdim_kernel_impl");
+  const std::int64_t N = s.l.batch, C = s.l.classes, S = s.l.spatial;
+  const std::vector<double> x = kernels::contiguous_as(a[0].to_tensor(), ScalarType::Float64).to_vector<double>();
+  s.target = kernels::contiguous_kernel(a[1].to_tensor()).to_vector<std::int64_t>();
+  s.class_weight = a[2].is_none() ? std::vector<double>(static_cast<std::size_t>(C), 1.0)
+                                  : kernels::contiguous_as(a[2].to_tensor(), ScalarType::Float64).to_vector<double>();
+  const std::int64_t ignore = a[4].to_int();
+  const double ls = a[5].to_double();
+  s.prob.resize(x.size());
+  s.loss.assign(static_cast<std::size_t>(N * S), 0.0);
+  s.scale.assign(s.loss.size(), 0.0);
+  for (std::int64_t n = 0; n < N; ++n)
+    for (std::int64_t sp = 0; sp < S; ++sp) {
+      const std::int64_t k = n * S + sp, t = s.target[k];
+      const auto at = [&](std::int64_t c) { return static_cast<std::size_t>((n * C + c) * S + sp); };
+      if (t == ignore) continue;
+      PT_CHECK(t >= 0 && t < C, IndexError, "Target " << t << " is out of bounds.");
+      double mx = -std::numeric_limits<double>::infinity(), z = 0, smooth = 0;
+      for (std::int64_t c = 0; c < C; ++c) mx = std::max(mx, x[at(c)]);
+      for (std::int64_t c = 0; c < C; ++c) z += std::exp(x[at(c)] - mx);
+      const double lse = mx + std::log(z);
+      for (std::int64_t c = 0; c < C; ++c) {
+        s.prob[at(c)] = std::exp(x[at(c)] - lse);
+        smooth += s.class_weight[c] * (lse - x[at(c)]);
+      }
+      s.scale[k] = s.class_weight[t];
+      s.loss[k] = (1 - ls) * s.class_weight[t] * (lse - x[at(t)]) + ls / static_cast<double>(C) * smooth;
+      s.denom += s.class_weight[t];
+    }
+  return s;
+}
+
+Tensor cross_entropy_kernel(const Stack& a) {
+  const TensorMeta m = cross_entropy_shape(a)[0];
+  const CrossEntropyState s = cross_entropy_state(a);
+  const std::int64_t reduction = a[3].to_int();
+  Tensor out = kernels::make_tensor(m.sizes, m.dtype);
+  dispatch_floating(m.dtype, [&]<typename T>() {
+    T* o = out.data_ptr<T>();
+    if (reduction == kNone) {
+      for (std::size_t k = 0; k < s.loss.size(); ++k) o[k] = static_cast<T>(s.loss[k]);
+      return;
+    }
+    double total = 0;
+    for (double v : s.loss) total += v;
+    o[0] = static_cast<T>(reduction == kMean ? total / s.denom : total);
+  });
+  return out;
+}
+
+// d loss_k / d x_c = (1 - ls) w_t (p_c - [c == t]) + ls / C (W p_c - w_c), W = sum of class weights.
+TensorList cross_entropy_backward(BackwardContext& ctx, const TensorList& g) {
+  TensorList r(ctx.arg(2).is_none() ? 2 : 3);
+  if (!ctx.needs_input_grad(0)) return r;
+  const Stack args = args_of(ctx);
+  const CrossEntropyState s = cross_entropy_state(args);
+  const std::int64_t N = s.l.batch, C = s.l.classes, S = s.l.spatial;
+  const std::int64_t reduction = ctx.arg(3).to_int();
+  const double ls = ctx.arg(5).to_double();
+  double W = 0;
+  for (double w : s.class_weight) W += w;
+  const std::vector<double> go = kernels::contiguous_as(g[0], ScalarType::Float64).to_vector<double>();
+  const TensorMeta& im = ctx.arg_meta(0);
+  std::vector<double> gi(s.prob.size(), 0.0);
+  for (std::int64_t n = 0; n < N; ++n)
+    for (std::int64_t sp = 0; sp < S; ++sp) {
+      const std::int64_t k = n * S + sp;
+      if (s.target[k] == ctx.arg(4).to_int()) continue;
+      const double gk = reduction == kNone ? go[k] : (reduction == kMean ? go[0] / s.denom : go[0]);
+      for (std::int64_t c = 0; c < C; ++c) {
+        const auto i = static_cast<std::size_t>((n * C + c) * S + sp);
+        const double hard = s.scale[k] * (s.prob[i] - (c == s.target[k] ? 1.0 : 0.0));
+        const double soft = (W * s.prob[i] - s.class_weight[c]) / static_cast<double>(C);
+        gi[i] = gk * ((1 - ls) * hard + ls * soft);
+      }
+    }
+  Tensor gd = kernels::make_tensor(im.sizes, ScalarType::Float64);
+  std::copy(gi.begin(), gi.end(), gd.data_ptr<double>());
+  r[0] = kernels::cast(gd, im.dtype);
+  return r;
+}
+
 }  // namespace
 
 // ---- public API ---------------------------------------------------------------------
@@ -401,6 +825,38 @@ Tensor max_pool2d(const Tensor& input, const IntList& kernel_size, const IntList
 Tensor avg_pool2d(const Tensor& input, const IntList& kernel_size, const IntList& stride, const IntList& padding,
                   bool ceil_mode, bool count_include_pad) {
   return call_op1(OpKind::avg_pool2d, {input, kernel_size, stride, padding, ceil_mode, count_include_pad, IValue()});
+}
+
+Tensor layer_norm(const Tensor& input, const IntList& normalized_shape, const Tensor& weight, const Tensor& bias,
+                  double eps) {
+  return call_op1(OpKind::layer_norm, {input, normalized_shape, weight, bias, eps, true});
+}
+Tensor group_norm(const Tensor& input, std::int64_t num_groups, const Tensor& weight, const Tensor& bias,
+                  double eps) {
+  return call_op1(OpKind::group_norm, {input, num_groups, weight, bias, eps, true});
+}
+Tensor batch_norm(const Tensor& input, const Tensor& running_mean, const Tensor& running_var, const Tensor& weight,
+                  const Tensor& bias, bool training, double momentum, double eps) {
+  if (training) {
+    // F.batch_norm's own check, before the aten op.
+    std::int64_t per_channel = input.dim() >= 2 ? input.numel() / input.size(1) : 0;
+    PT_CHECK(per_channel != 1, ValueError,
+             "Expected more than 1 value per channel when training, got input size torch.Size("
+                 << shape_str(input.sizes()) << ")");
+  }
+  return call_op1(OpKind::batch_norm,
+                  {input, weight, bias, running_mean, running_var, training, momentum, eps, true});
+}
+Tensor embedding(const Tensor& weight, const Tensor& indices, std::int64_t padding_idx) {
+  if (padding_idx != -1 && weight.dim() >= 1) {
+    PT_CHECK(padding_idx < weight.size(0) && padding_idx >= -weight.size(0), AssertionError,
+             "Padding_idx must be within num_embeddings");
+    if (padding_idx < 0) padding_idx += weight.size(0);
+  }
+  return call_op1(OpKind::embedding, {weight, indices, padding_idx, false, false});
+}
+Tensor cross_entropy(const Tensor& input, const Tensor& target, const std::string& reduction) {
+  return call_op1(OpKind::cross_entropy_loss, {input, target, IValue(), reduction_code(reduction), -100, 0.0});
 }
 
 namespace defs {
@@ -434,6 +890,36 @@ void define_nn_ops(OpTable& t) {
          .forward = [](const Stack& a) -> Stack { return {avg_pool2d_kernel(a)}; },
          .backward = avg_pool2d_backward,
          .shape = avg_pool2d_shape});
+  t.def({.kind = OpKind::layer_norm,
+         .schema = "aten::layer_norm(Tensor input, int[] normalized_shape, Tensor? weight=None, Tensor? bias=None, "
+                   "float eps=1e-05, bool cudnn_enable=True) -> Tensor",
+         .forward = [](const Stack& a) -> Stack { return {layer_norm_kernel(a)}; },
+         .backward = layer_norm_backward,
+         .shape = [](const Stack& a) { layer_norm_layout(a); return same_as_input_shape(a); }});
+  t.def({.kind = OpKind::group_norm,
+         .schema = "aten::group_norm(Tensor input, int num_groups, Tensor? weight=None, Tensor? bias=None, "
+                   "float eps=1e-05, bool cudnn_enabled=True) -> Tensor",
+         .forward = [](const Stack& a) -> Stack { return {group_norm_kernel(a)}; },
+         .backward = group_norm_backward,
+         .shape = [](const Stack& a) { group_norm_layout(a); return same_as_input_shape(a); }});
+  t.def({.kind = OpKind::batch_norm,
+         .schema = "aten::batch_norm(Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean, "
+                   "Tensor? running_var, bool training, float momentum, float eps, bool cudnn_enabled) -> Tensor",
+         .forward = [](const Stack& a) -> Stack { return {batch_norm_kernel(a)}; },
+         .backward = batch_norm_backward,
+         .shape = [](const Stack& a) { batch_norm_layout(a); return same_as_input_shape(a); }});
+  t.def({.kind = OpKind::embedding,
+         .schema = "aten::embedding(Tensor weight, Tensor indices, int padding_idx=-1, bool scale_grad_by_freq=False, "
+                   "bool sparse=False) -> Tensor",
+         .forward = [](const Stack& a) -> Stack { return {embedding_kernel(a)}; },
+         .backward = embedding_backward,
+         .shape = embedding_shape});
+  t.def({.kind = OpKind::cross_entropy_loss,
+         .schema = "aten::cross_entropy_loss(Tensor self, Tensor target, Tensor? weight=None, int reduction=1, "
+                   "int ignore_index=-100, float label_smoothing=0.) -> Tensor",
+         .forward = [](const Stack& a) -> Stack { return {cross_entropy_kernel(a)}; },
+         .backward = cross_entropy_backward,
+         .shape = cross_entropy_shape});
 }
 
 }  // namespace defs
