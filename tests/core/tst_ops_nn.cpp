@@ -134,6 +134,8 @@ class TestOpsNn : public QObject {
   void dropoutRejectsBadProbability() {
     PT_VERIFY_THROWS(ValueError, dropout(ones({2}), 1.5, true),
                      "dropout probability has to be between 0 and 1, but got 1.5");
+    PT_VERIFY_THROWS(RuntimeError, dropout(ones({2}, ScalarType::Int64), 0.5, true),
+                     "result type Float can't be cast to the desired output type Long");
   }
 
   void dropoutIsNondeterministicComposite() {
@@ -208,6 +210,12 @@ class TestOpsNn : public QObject {
     PT_VERIFY_THROWS(RuntimeError, conv2d(ones({1, 2, 3, 3}), ones({1, 2, 4, 4})),
                      "Calculated padded input size per channel: (3 x 3). Kernel size: (4 x 4). Kernel size can't be "
                      "greater than actual input size");
+    PT_VERIFY_THROWS(RuntimeError, conv2d(ones({1, 2, 3, 3}), ones({2, 2})), "weight should have at least three dimensions");
+    PT_VERIFY_THROWS(RuntimeError, conv2d(ones({1, 2, 3, 3}), ones({2, 2, 1}, ScalarType::Float64)),
+                     "expected stride to be a single integer value or a list of 1 values to match the convolution "
+                     "dimensions, but got stride=[1, 1]");
+    PT_VERIFY_THROWS(RuntimeError, conv2d(ones({1, 2, 3, 3}), ones({2, 2, 1, 1}), Tensor(), {1}, {-1}),
+                     "negative padding is not supported");
     PT_VERIFY_THROWS(RuntimeError, conv2d(ones({1, 2, 3, 3}), ones({3, 2, 1, 1}, ScalarType::Float64)),
                      "expected scalar type Float but found Double");
   }
@@ -263,6 +271,8 @@ class TestOpsNn : public QObject {
                      "Given input size: (1x1x1). Calculated output size: (1x0x0). Output size is too small");
     PT_VERIFY_THROWS(RuntimeError, max_pool2d(ones({1, 3, 3}), {2, 2, 2}),
                      "max_pool2d: kernel_size must either be a single int, or a tuple of two ints");
+    PT_VERIFY_THROWS(RuntimeError, max_pool2d(ones({1, 3, 3}, ScalarType::Int64), {2}),
+                     "\"max_pool2d\" not implemented for 'Long'");
     PT_VERIFY_THROWS(IndexError, avg_pool2d(ones({2, 3}), {2}),
                      "Dimension out of range (expected to be in range of [-2, 1], but got -3)");
     PT_VERIFY_THROWS(RuntimeError, avg_pool2d(ones({1, 1, 1}), {2}),
@@ -384,6 +394,10 @@ class TestOpsNn : public QObject {
                      "of shape [5] and input of shape [2, 6, 2]");
     PT_VERIFY_THROWS(RuntimeError, batch_norm(ones({2, 3}), zeros({4}), ones({4})),
                      "running_mean should contain 3 elements not 4");
+    PT_VERIFY_THROWS(RuntimeError, batch_norm(ones({2, 3}), Tensor(), Tensor()),
+                     "running_mean must be defined in evaluation mode");
+    PT_VERIFY_THROWS(RuntimeError, layer_norm(ones({2, 3}, ScalarType::Int64), {3}),
+                     "\"LayerNormKernelImpl\" not implemented for 'Long'");
     PT_VERIFY_THROWS(ValueError, batch_norm(ones({1, 3}), Tensor(), Tensor(), Tensor(), Tensor(), true),
                      "Expected more than 1 value per channel when training, got input size torch.Size([1, 3])");
   }
@@ -461,6 +475,8 @@ class TestOpsNn : public QObject {
                      "Expected input batch_size (2) to match target batch_size (3).");
     PT_VERIFY_THROWS(RuntimeError, cross_entropy(ones({2, 3}), tensor({0.0, 1.0})),
                      "expected scalar type Long but found Float");
+    PT_VERIFY_THROWS(RuntimeError, cross_entropy(ones({2, 3}, ScalarType::Int64), tensor({0, 1}, ScalarType::Int64)),
+                     "\"log_softmax_lastdim_kernel_impl\" not implemented for 'Long'");
   }
 };
 

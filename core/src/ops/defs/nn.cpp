@@ -51,12 +51,20 @@ Tensor mse_loss_kernel(const Stack& a) {
   const Tensor y = kernels::cast(a[1].to_tensor(), m.dtype);
   const std::int64_t reduction = a[2].to_int();
   return dispatch_floating(m.dtype, [&]<typename T>() {
-    Tensor sq = kernels::map_binary<T, T, T>(x, y, [](T u, T v) { return (u - v) * (u - v); });
+    // Reductions over same-shaped contiguous operands (the common training case) skip the temporary.
+    const bool direct = reduction != kNone && x.sizes() == y.sizes() && x.is_contiguous() && y.is_contiguous();
+    const Tensor sq = direct ? Tensor() : kernels::map_binary<T, T, T>(x, y, [](T u, T v) { return (u - v) * (u - v); });
     if (reduction == kNone) return sq;
-    const T* d = sq.data_ptr<T>();
-    const std::int64_t n = sq.numel();
+    const std::int64_t n = direct ? x.numel() : sq.numel();
     T s = 0;
-    for (std::int64_t i = 0; i < n; ++i) s += d[i];
+    if (direct) {
+      const T* u = x.data_ptr<T>();
+      const T* v = y.data_ptr<T>();
+      for (std::int64_t i = 0; i < n; ++i) s += (u[i] - v[i]) * (u[i] - v[i]);
+    } else {
+      const T* d = sq.data_ptr<T>();
+      for (std::int64_t i = 0; i < n; ++i) s += d[i];
+    }
     if (reduction == kMean) s = n == 0 ? std::numeric_limits<T>::quiet_NaN() : s / static_cast<T>(n);
     Tensor out = kernels::make_tensor({}, m.dtype);
     *out.data_ptr<T>() = s;
@@ -105,7 +113,8 @@ Stack dropout_forward(const Stack& a) {
   const double p = a[1].to_double();
   check_dropout_p(p);
   if (!a[2].to_bool() || p == 0.0) return {input};
-  check_floating(input.dtype(), "bernoulli_scalar_cpu_");
+  PT_CHECK(is_floating_point(input.dtype()), RuntimeError,
+           "result type Float can't be cast to the desired output type " << ir_type_name(input.dtype()));
   return {mul(input, dropout_mask(input, p))};
 }
 
@@ -134,10 +143,12 @@ kernels::Conv2dGeometry conv2d_geometry(const Stack& a) {
   const Tensor bias = a[2].to_optional_tensor();
   PT_CHECK(input.dim() == 3 || input.dim() == 4, RuntimeError,
            "Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: " << shape_str(input.sizes()));
+  PT_CHECK(weight.dim() >= 3, RuntimeError, "weight should have at least three dimensions");
+  // PyTorch derives the convolution rank from the weight, so a wrong weight rank surfaces as a stride mismatch.
   PT_CHECK(weight.dim() == 4, RuntimeError,
-           "Expected " << input.dim() << "-dimensional input for " << input.dim() << "-dimensional weight "
-                       << shape_str(weight.sizes()) << ", but got " << weight.dim() << "-dimensional input of size "
-                       << shape_str(input.sizes()) << " instead");
+           "expected stride to be a single integer value or a list of "
+               << weight.dim() - 2 << " values to match the convolution dimensions, but got stride="
+               << shape_str(a[3].to_int_list()));
   for (auto [i, name] : {std::pair{3, "stride"}, {4, "padding"}, {5, "dilation"}}) check_conv_param(a[i].to_int_list(), name);
   const auto stride = pair_arg(a[3].to_int_list()), padding = pair_arg(a[4].to_int_list()),
              dilation = pair_arg(a[5].to_int_list());
@@ -552,7 +563,7 @@ kernels::NormLayout batch_norm_layout(const Stack& a) {
              name << " should contain " << channels << " elements not " << t.numel());
   }
   PT_CHECK(a[5].to_bool() || (!a[3].is_none() && !a[4].is_none()), RuntimeError,
-           "running_mean and running_var must be defined in evaluation mode");
+           "running_mean must be defined in evaluation mode");
   return batch_norm_layout(input.sizes());
 }
 
