@@ -3,6 +3,7 @@
 #include <numeric>
 
 #include "paratrace/ops/op.h"
+#include "paratrace/ops/trace_hook.h"
 #include "paratrace/tensor/generator.h"
 #include "test_util.h"
 
@@ -35,6 +36,20 @@ Tensor head(const Tensor& t, std::size_t n) {
   const std::vector<double> v = t.to_vector<double>();
   return from_vector(std::vector<double>(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(n)), {static_cast<std::int64_t>(n)});
 }
+
+// Records the ops the dispatcher reports while installed.
+struct RecordingHook : TraceHook {
+  struct Call {
+    std::string name;
+    Stack args;
+  };
+  std::vector<Call> calls;
+  TraceHook* previous = set_trace_hook(this);
+  ~RecordingHook() override { set_trace_hook(previous); }
+  void record_op(const OpDef& op, const Stack& args, const Stack&) override {
+    calls.push_back({std::string(op.name()), args});
+  }
+};
 
 // Central finite differences of the scalar f at x (float64), one entry per element.
 std::vector<double> numeric_grad(const std::function<double(const Tensor&)>& f, const Tensor& x, double h = 1e-6) {
@@ -80,7 +95,35 @@ class TestOpsNn : public QObject {
   }
 
   void mseLossRecordsReductionAsInt() {
-    QVERIFY(op_def(OpKind::mse_loss).schema.find("int reduction=1") != std::string_view::npos);
+    const Tensor x = ones({2}), y = zeros({2});
+    RecordingHook hook;  // installed after the factories, which are recorded too
+    mse_loss(x, y, "sum");
+    QCOMPARE(hook.calls.size(), std::size_t{1});
+    QCOMPARE(hook.calls[0].name, std::string("aten::mse_loss"));
+    QVERIFY(hook.calls[0].args.at(2).is_int());
+    QCOMPARE(hook.calls[0].args.at(2).to_int(), std::int64_t{2});
+  }
+
+  void compositeAndDefaultArgumentsAreRecordedInSchemaOrder() {
+    const Tensor x = ones({4}), img = ones({1, 1, 3, 3}), w = ones({1, 1, 2, 2}), feat = ones({2, 3});
+    const Tensor rm = zeros({3}), rv = ones({3}), target = tensor({0, 1}, ScalarType::Int64);
+    RecordingHook hook;
+    dropout(x, 0.25, true);
+    conv2d(img, w);
+    batch_norm(feat, rm, rv, Tensor(), Tensor(), false, 0.1, 1e-5);
+    cross_entropy(feat, target);
+    QCOMPARE(hook.calls.size(), std::size_t{4});  // dropout's inner mul is not reported
+    QCOMPARE(hook.calls[0].name, std::string("aten::dropout"));
+    QCOMPARE(hook.calls[0].args.at(1).to_double(), 0.25);
+    QCOMPARE(hook.calls[1].name, std::string("aten::conv2d"));
+    QCOMPARE(hook.calls[1].args.size(), std::size_t{7});
+    QVERIFY(hook.calls[1].args.at(2).is_none());
+    QCOMPARE(hook.calls[2].name, std::string("aten::batch_norm"));
+    QCOMPARE(hook.calls[2].args.size(), std::size_t{9});
+    QVERIFY(hook.calls[2].args.at(1).is_none());                  // weight comes before the running stats
+    QCOMPARE(hook.calls[2].args.at(3).to_tensor().numel(), 3);   // running_mean
+    QCOMPARE(hook.calls[3].name, std::string("aten::cross_entropy_loss"));
+    QCOMPARE(hook.calls[3].args.at(4).to_int(), std::int64_t{-100});
   }
 
   void mseLossErrors() {
