@@ -34,7 +34,8 @@ Tensor values(const std::vector<double>& v, const IntList& shape, ScalarType dty
 // The first n elements of t (row-major) as a 1-D float64 tensor.
 Tensor head(const Tensor& t, std::size_t n) {
   const std::vector<double> v = t.to_vector<double>();
-  return from_vector(std::vector<double>(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(n)), {static_cast<std::int64_t>(n)});
+  return from_vector(std::vector<double>(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(n)),
+                     {static_cast<std::int64_t>(n)});
 }
 
 // Records the ops the dispatcher reports while installed.
@@ -120,8 +121,8 @@ class TestOpsNn : public QObject {
     QVERIFY(hook.calls[1].args.at(2).is_none());
     QCOMPARE(hook.calls[2].name, std::string("aten::batch_norm"));
     QCOMPARE(hook.calls[2].args.size(), std::size_t{9});
-    QVERIFY(hook.calls[2].args.at(1).is_none());                  // weight comes before the running stats
-    QCOMPARE(hook.calls[2].args.at(3).to_tensor().numel(), 3);   // running_mean
+    QVERIFY(hook.calls[2].args.at(1).is_none());                // weight comes before the running stats
+    QCOMPARE(hook.calls[2].args.at(3).to_tensor().numel(), 3);  // running_mean
     QCOMPARE(hook.calls[3].name, std::string("aten::cross_entropy_loss"));
     QCOMPARE(hook.calls[3].args.at(4).to_int(), std::int64_t{-100});
   }
@@ -170,9 +171,7 @@ class TestOpsNn : public QObject {
     PT_COMPARE_CLOSE(x2.grad(), x.grad(), 0, 0);
   }
 
-  void dropoutWithPOneZeroesEverything() {
-    PT_COMPARE_CLOSE(dropout(ones({5}), 1.0, true), zeros({5}), 0, 0);
-  }
+  void dropoutWithPOneZeroesEverything() { PT_COMPARE_CLOSE(dropout(ones({5}), 1.0, true), zeros({5}), 0, 0); }
 
   void dropoutRejectsBadProbability() {
     PT_VERIFY_THROWS(ValueError, dropout(ones({2}), 1.5, true),
@@ -201,14 +200,15 @@ class TestOpsNn : public QObject {
     Tensor b = tensor({0.1, -0.2}, ScalarType::Float64).requires_grad_();
     const Tensor out = conv2d(x, w, b, {2}, {1});
     sum(mul(out, ramp({1, 2, 2, 2}, 1.0))).backward();
-    PT_COMPARE_CLOSE(x.grad(),
-                     values({0.8, 0.5, 0.8, 0.0, -0.7, -0.2, 0.8, 0.3, 0.8, 1.6, 1.7, 2.0, 1.6, 1.3, 1.8, 2.4, 2.3, 2.8},
-                            {1, 2, 3, 3}),
-                     1e-9, 1e-12);
-    PT_COMPARE_CLOSE(w.grad(),
-                     values({1.2, 2.1, 2.2, 3.8, 3.9, 6.6, 5.8, 9.2, 2.8, 5.3, 5.4, 10.2, 9.1, 17.0, 16.2, 30.0},
-                            {2, 2, 2, 2}),
-                     1e-9, 1e-12);
+    PT_COMPARE_CLOSE(
+        x.grad(),
+        values({0.8, 0.5, 0.8, 0.0, -0.7, -0.2, 0.8, 0.3, 0.8, 1.6, 1.7, 2.0, 1.6, 1.3, 1.8, 2.4, 2.3, 2.8},
+               {1, 2, 3, 3}),
+        1e-9, 1e-12);
+    PT_COMPARE_CLOSE(
+        w.grad(),
+        values({1.2, 2.1, 2.2, 3.8, 3.9, 6.6, 5.8, 9.2, 2.8, 5.3, 5.4, 10.2, 9.1, 17.0, 16.2, 30.0}, {2, 2, 2, 2}),
+        1e-9, 1e-12);
     PT_COMPARE_CLOSE(b.grad(), values({6.0, 22.0}, {2}), 1e-12, 0);
   }
 
@@ -231,9 +231,18 @@ class TestOpsNn : public QObject {
     };
     Tensor x = x0.detach().requires_grad_(), w = w0.detach().requires_grad_(), b = b0.detach().requires_grad_();
     loss(x, w, b).backward();
-    PT_COMPARE_CLOSE(x.grad(), from_vector(numeric_grad([&](const Tensor& t) { return loss(t, w0, b0).item<double>(); }, x0), x0.sizes()), 1e-5, 1e-6);
-    PT_COMPARE_CLOSE(w.grad(), from_vector(numeric_grad([&](const Tensor& t) { return loss(x0, t, b0).item<double>(); }, w0), w0.sizes()), 1e-5, 1e-6);
-    PT_COMPARE_CLOSE(b.grad(), from_vector(numeric_grad([&](const Tensor& t) { return loss(x0, w0, t).item<double>(); }, b0), b0.sizes()), 1e-5, 1e-6);
+    PT_COMPARE_CLOSE(
+        x.grad(),
+        from_vector(numeric_grad([&](const Tensor& t) { return loss(t, w0, b0).item<double>(); }, x0), x0.sizes()),
+        1e-5, 1e-6);
+    PT_COMPARE_CLOSE(
+        w.grad(),
+        from_vector(numeric_grad([&](const Tensor& t) { return loss(x0, t, b0).item<double>(); }, w0), w0.sizes()),
+        1e-5, 1e-6);
+    PT_COMPARE_CLOSE(
+        b.grad(),
+        from_vector(numeric_grad([&](const Tensor& t) { return loss(x0, w0, t).item<double>(); }, b0), b0.sizes()),
+        1e-5, 1e-6);
   }
 
   void conv2dErrors() {
@@ -253,7 +262,8 @@ class TestOpsNn : public QObject {
     PT_VERIFY_THROWS(RuntimeError, conv2d(ones({1, 2, 3, 3}), ones({1, 2, 4, 4})),
                      "Calculated padded input size per channel: (3 x 3). Kernel size: (4 x 4). Kernel size can't be "
                      "greater than actual input size");
-    PT_VERIFY_THROWS(RuntimeError, conv2d(ones({1, 2, 3, 3}), ones({2, 2})), "weight should have at least three dimensions");
+    PT_VERIFY_THROWS(RuntimeError, conv2d(ones({1, 2, 3, 3}), ones({2, 2})),
+                     "weight should have at least three dimensions");
     PT_VERIFY_THROWS(RuntimeError, conv2d(ones({1, 2, 3, 3}), ones({2, 2, 1}, ScalarType::Float64)),
                      "expected stride to be a single integer value or a list of 1 values to match the convolution "
                      "dimensions, but got stride=[1, 1]");
@@ -275,7 +285,8 @@ class TestOpsNn : public QObject {
   void maxPool2dBackwardRoutesToArgmax() {
     Tensor p = values({3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3, 2, 3, 8, 4}, {1, 1, 4, 5}).requires_grad_();
     sum(mul(max_pool2d(p, {2}, {}, {0}, {1}, true), ramp({1, 1, 2, 3}, 1.0, 1))).backward();
-    PT_COMPARE_CLOSE(p.grad(), values({0, 0, 0, 0, 3, 1, 0, 2, 0, 0, 0, 4, 5, 0, 6, 0, 0, 0, 0, 0}, {1, 1, 4, 5}), 0, 0);
+    PT_COMPARE_CLOSE(p.grad(), values({0, 0, 0, 0, 3, 1, 0, 2, 0, 0, 0, 4, 5, 0, 6, 0, 0, 0, 0, 0}, {1, 1, 4, 5}), 0,
+                     0);
   }
 
   void avgPool2dMatchesPyTorch() {
@@ -286,21 +297,37 @@ class TestOpsNn : public QObject {
                              5.55555534362793, 4.0, 0.8333333134651184, 2.1666667461395264, 2.0},
                             {1, 3, 3}),
                      1e-6, 0);
-    PT_COMPARE_CLOSE(avg_pool2d(p, {3}, {2}, {1}, true, false),
-                     values({3.75, 3.1666667461395264, 3.5, 4.833333492279053, 5.55555534362793, 6.0, 2.5,
-                             4.333333492279053, 6.0},
-                            {1, 3, 3}),
-                     1e-6, 0);
+    PT_COMPARE_CLOSE(
+        avg_pool2d(p, {3}, {2}, {1}, true, false),
+        values({3.75, 3.1666667461395264, 3.5, 4.833333492279053, 5.55555534362793, 6.0, 2.5, 4.333333492279053, 6.0},
+               {1, 3, 3}),
+        1e-6, 0);
   }
 
   void avgPool2dBackwardMatchesPyTorch() {
     Tensor p = values({3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3, 2, 3, 8, 4}, {1, 1, 4, 5}).requires_grad_();
     sum(mul(avg_pool2d(p, {3}, {2}, {1}, true, false), ramp({1, 1, 3, 3}, 1.0, 1))).backward();
     PT_COMPARE_CLOSE(p.grad(),
-                     values({0.25, 0.5833333730697632, 0.3333333432674408, 1.0833333730697632, 0.75, 0.9166666865348816,
-                             1.8055555820465088, 0.888888955116272, 2.6388888359069824, 1.75, 0.6666666865348816,
-                             1.2222223281860352, 0.5555555820465088, 1.5555555820465088, 1.0, 4.166666507720947,
-                             7.388889312744141, 3.222222328186035, 8.722222328186035, 5.5},
+                     values({0.25,
+                             0.5833333730697632,
+                             0.3333333432674408,
+                             1.0833333730697632,
+                             0.75,
+                             0.9166666865348816,
+                             1.8055555820465088,
+                             0.888888955116272,
+                             2.6388888359069824,
+                             1.75,
+                             0.6666666865348816,
+                             1.2222223281860352,
+                             0.5555555820465088,
+                             1.5555555820465088,
+                             1.0,
+                             4.166666507720947,
+                             7.388889312744141,
+                             3.222222328186035,
+                             8.722222328186035,
+                             5.5},
                             {1, 1, 4, 5}),
                      1e-6, 1e-7);
   }
@@ -339,8 +366,9 @@ class TestOpsNn : public QObject {
                              0.32345839687364286, -0.2825109302739368, -0.3029846635737905, 0.26203719697408445},
                             {8}),
                      1e-7, 1e-9);
-    PT_COMPARE_CLOSE(w.grad(), values({-4.10771937507676, -1.6127238030678488, 1.8387425935051152, 6.541903248751192}, {4}),
-                     1e-7, 1e-9);
+    PT_COMPARE_CLOSE(w.grad(),
+                     values({-4.10771937507676, -1.6127238030678488, 1.8387425935051152, 6.541903248751192}, {4}), 1e-7,
+                     1e-9);
     PT_COMPARE_CLOSE(b.grad(), values({3.0, 3.6, 4.2, 4.8}, {4}), 1e-9, 1e-12);
   }
 
@@ -416,8 +444,8 @@ class TestOpsNn : public QObject {
     sum(mul(y, ramp({3, 2, 2}, 0.1, -5))).backward();
     PT_COMPARE_CLOSE(x.grad(),
                      values({-0.19624580084269444, -0.15699664067415556, -0.19182317612964295, -0.12788211741976194,
-                             -0.03924916016853889, 0.0, 0.06394105870988097, 0.12788211741976194,
-                             0.11774748050561668, 0.15699664067415556, 0.31970529354940486, 0.3836463522592859},
+                             -0.03924916016853889, 0.0, 0.06394105870988097, 0.12788211741976194, 0.11774748050561668,
+                             0.15699664067415556, 0.31970529354940486, 0.3836463522592859},
                             {3, 2, 2}),
                      1e-9, 1e-12);
     QCOMPARE(rm.to_vector<double>()[0], 0.4623333333333334);
@@ -447,8 +475,9 @@ class TestOpsNn : public QObject {
 
   void normOpsRecordPyTorchSchemas() {
     QVERIFY(op_def(OpKind::layer_norm).schema.find("bool cudnn_enable=True") != std::string_view::npos);
-    QVERIFY(op_def(OpKind::batch_norm).schema.find("Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean")
-            != std::string_view::npos);
+    QVERIFY(
+        op_def(OpKind::batch_norm).schema.find("Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean") !=
+        std::string_view::npos);
   }
 
   // ---- embedding ---------------------------------------------------------------------
@@ -463,7 +492,8 @@ class TestOpsNn : public QObject {
   }
 
   void embeddingErrors() {
-    PT_VERIFY_THROWS(IndexError, embedding(ones({3, 2}), tensor({0, 5}, ScalarType::Int64)), "index out of range in self");
+    PT_VERIFY_THROWS(IndexError, embedding(ones({3, 2}), tensor({0, 5}, ScalarType::Int64)),
+                     "index out of range in self");
     PT_VERIFY_THROWS(RuntimeError, embedding(ones({3, 2}), tensor({0.0, 1.0})),
                      "Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; "
                      "but got torch.FloatTensor instead (while checking arguments for embedding)");

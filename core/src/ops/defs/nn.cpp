@@ -53,7 +53,8 @@ Tensor mse_loss_kernel(const Stack& a) {
   return dispatch_floating(m.dtype, [&]<typename T>() {
     // Reductions over same-shaped contiguous operands (the common training case) skip the temporary.
     const bool direct = reduction != kNone && x.sizes() == y.sizes() && x.is_contiguous() && y.is_contiguous();
-    const Tensor sq = direct ? Tensor() : kernels::map_binary<T, T, T>(x, y, [](T u, T v) { return (u - v) * (u - v); });
+    const Tensor sq =
+        direct ? Tensor() : kernels::map_binary<T, T, T>(x, y, [](T u, T v) { return (u - v) * (u - v); });
     if (reduction == kNone) return sq;
     const std::int64_t n = direct ? x.numel() : sq.numel();
     T s = 0;
@@ -141,15 +142,17 @@ kernels::Conv2dGeometry conv2d_geometry(const Stack& a) {
   const Tensor& input = a[0].to_tensor();
   const Tensor& weight = a[1].to_tensor();
   const Tensor bias = a[2].to_optional_tensor();
-  PT_CHECK(input.dim() == 3 || input.dim() == 4, RuntimeError,
-           "Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: " << shape_str(input.sizes()));
+  PT_CHECK(
+      input.dim() == 3 || input.dim() == 4, RuntimeError,
+      "Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: " << shape_str(input.sizes()));
   PT_CHECK(weight.dim() >= 3, RuntimeError, "weight should have at least three dimensions");
   // PyTorch derives the convolution rank from the weight, so a wrong weight rank surfaces as a stride mismatch.
   PT_CHECK(weight.dim() == 4, RuntimeError,
            "expected stride to be a single integer value or a list of "
-               << weight.dim() - 2 << " values to match the convolution dimensions, but got stride="
-               << shape_str(a[3].to_int_list()));
-  for (auto [i, name] : {std::pair{3, "stride"}, {4, "padding"}, {5, "dilation"}}) check_conv_param(a[i].to_int_list(), name);
+               << weight.dim() - 2
+               << " values to match the convolution dimensions, but got stride=" << shape_str(a[3].to_int_list()));
+  for (auto [i, name] : {std::pair{3, "stride"}, {4, "padding"}, {5, "dilation"}})
+    check_conv_param(a[i].to_int_list(), name);
   const auto stride = pair_arg(a[3].to_int_list()), padding = pair_arg(a[4].to_int_list()),
              dilation = pair_arg(a[5].to_int_list());
   const std::int64_t groups = a[6].to_int();
@@ -180,8 +183,8 @@ kernels::Conv2dGeometry conv2d_geometry(const Stack& a) {
                            << " channels, but got " << g.in_channels << " channels instead");
   PT_CHECK(!bias.defined() || (bias.dim() == 1 && bias.size(0) == g.out_channels), RuntimeError,
            "Given weight of size " << shape_str(weight.sizes()) << ", expected bias to be 1-dimensional with "
-                                   << g.out_channels << " elements, but got bias of size "
-                                   << shape_str(bias.sizes()) << " instead");
+                                   << g.out_channels << " elements, but got bias of size " << shape_str(bias.sizes())
+                                   << " instead");
   const std::int64_t padded_h = g.in_h + 2 * g.pad_h, padded_w = g.in_w + 2 * g.pad_w;
   const std::int64_t eff_kh = g.dil_h * (g.kernel_h - 1) + 1, eff_kw = g.dil_w * (g.kernel_w - 1) + 1;
   PT_CHECK(padded_h >= eff_kh && padded_w >= eff_kw, RuntimeError,
@@ -396,7 +399,6 @@ TensorList avg_pool2d_backward(BackwardContext& ctx, const TensorList& grads) {
   return {gi};
 }
 
-
 // ---- layer_norm / group_norm / batch_norm ------------------------------------------
 
 Stack args_of(const BackwardContext& ctx) {
@@ -413,7 +415,9 @@ std::vector<double> rstd_of(const std::vector<double>& var, double eps) {
 
 template <typename T> const T* data_or_null(const Tensor& t) { return t.defined() ? t.data_ptr<T>() : nullptr; }
 
-Tensor contiguous_or_none(const IValue& v) { return v.is_none() ? Tensor() : kernels::contiguous_kernel(v.to_tensor()); }
+Tensor contiguous_or_none(const IValue& v) {
+  return v.is_none() ? Tensor() : kernels::contiguous_kernel(v.to_tensor());
+}
 
 // Normalises `input` with statistics computed from it (layer_norm, group_norm).
 Tensor run_norm(const kernels::NormLayout& l, const Tensor& input, const Tensor& weight, const Tensor& bias, double eps,
@@ -511,9 +515,8 @@ kernels::NormLayout group_norm_layout(const Stack& a) {
   for (auto [i, name] : {std::pair{2, "weight"}, {3, "bias"}}) {
     const Tensor t = a[i].to_optional_tensor();
     PT_CHECK(!t.defined() || (t.dim() == 1 && t.numel() == channels), RuntimeError,
-             "Expected " << name << " to be a vector of size equal to the number of channels in input, but got "
-                         << name << " of shape " << shape_str(t.sizes()) << " and input of shape "
-                         << shape_str(input.sizes()));
+             "Expected " << name << " to be a vector of size equal to the number of channels in input, but got " << name
+                         << " of shape " << shape_str(t.sizes()) << " and input of shape " << shape_str(input.sizes()));
   }
   kernels::NormLayout l;
   l.kind = kernels::NormLayout::kGroup;
@@ -627,7 +630,8 @@ std::vector<TensorMeta> embedding_shape(const Stack& a) {
   PT_CHECK(weight.dim() == 2, RuntimeError, "'weight' must be 2-D");
   PT_CHECK(indices.dtype() == ScalarType::Int64, RuntimeError,
            "Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got "
-           "torch." << ir_type_name(indices.dtype()) << "Tensor instead (while checking arguments for embedding)");
+           "torch."
+               << ir_type_name(indices.dtype()) << "Tensor instead (while checking arguments for embedding)");
   Shape out = indices.sizes();
   out.push_back(weight.size(1));
   return {{out, weight.dtype()}};
@@ -703,14 +707,12 @@ CrossEntropyLayout cross_entropy_layout(const Stack& a) {
   PT_CHECK(target.sizes() == expected, RuntimeError,
            "Expected target size " << shape_str(expected) << ", got " << shape_str(target.sizes()));
   const double ls = a[5].to_double();
-  PT_CHECK(ls >= 0.0 && ls <= 1.0, RuntimeError,
-           "label_smoothing must be between 0.0 and 1.0. Got: " << ls);
+  PT_CHECK(ls >= 0.0 && ls <= 1.0, RuntimeError, "label_smoothing must be between 0.0 and 1.0. Got: " << ls);
   const std::int64_t classes = batched ? input.size(1) : input.size(0);
   const Tensor w = a[2].to_optional_tensor();
   PT_CHECK(!w.defined() || (w.dim() == 1 && w.numel() == classes), RuntimeError,
-           "weight tensor should be defined either for all " << classes
-                                                             << " classes or no classes but got weight tensor of shape: "
-                                                             << shape_str(w.sizes()));
+           "weight tensor should be defined either for all "
+               << classes << " classes or no classes but got weight tensor of shape: " << shape_str(w.sizes()));
   const std::int64_t batch = batched ? input.size(0) : 1;
   return {batch, classes, classes == 0 ? 0 : input.numel() / (batch * classes)};
 }
@@ -842,8 +844,7 @@ Tensor layer_norm(const Tensor& input, const IntList& normalized_shape, const Te
                   double eps) {
   return call_op1(OpKind::layer_norm, {input, normalized_shape, weight, bias, eps, true});
 }
-Tensor group_norm(const Tensor& input, std::int64_t num_groups, const Tensor& weight, const Tensor& bias,
-                  double eps) {
+Tensor group_norm(const Tensor& input, std::int64_t num_groups, const Tensor& weight, const Tensor& bias, double eps) {
   return call_op1(OpKind::group_norm, {input, num_groups, weight, bias, eps, true});
 }
 Tensor batch_norm(const Tensor& input, const Tensor& running_mean, const Tensor& running_var, const Tensor& weight,
@@ -855,8 +856,7 @@ Tensor batch_norm(const Tensor& input, const Tensor& running_mean, const Tensor&
              "Expected more than 1 value per channel when training, got input size torch.Size("
                  << shape_str(input.sizes()) << ")");
   }
-  return call_op1(OpKind::batch_norm,
-                  {input, weight, bias, running_mean, running_var, training, momentum, eps, true});
+  return call_op1(OpKind::batch_norm, {input, weight, bias, running_mean, running_var, training, momentum, eps, true});
 }
 Tensor embedding(const Tensor& weight, const Tensor& indices, std::int64_t padding_idx) {
   if (padding_idx != -1 && weight.dim() >= 1) {
@@ -906,19 +906,31 @@ void define_nn_ops(OpTable& t) {
                    "float eps=1e-05, bool cudnn_enable=True) -> Tensor",
          .forward = [](const Stack& a) -> Stack { return {layer_norm_kernel(a)}; },
          .backward = layer_norm_backward,
-         .shape = [](const Stack& a) { layer_norm_layout(a); return same_as_input_shape(a); }});
+         .shape =
+             [](const Stack& a) {
+               layer_norm_layout(a);
+               return same_as_input_shape(a);
+             }});
   t.def({.kind = OpKind::group_norm,
          .schema = "aten::group_norm(Tensor input, int num_groups, Tensor? weight=None, Tensor? bias=None, "
                    "float eps=1e-05, bool cudnn_enabled=True) -> Tensor",
          .forward = [](const Stack& a) -> Stack { return {group_norm_kernel(a)}; },
          .backward = group_norm_backward,
-         .shape = [](const Stack& a) { group_norm_layout(a); return same_as_input_shape(a); }});
+         .shape =
+             [](const Stack& a) {
+               group_norm_layout(a);
+               return same_as_input_shape(a);
+             }});
   t.def({.kind = OpKind::batch_norm,
          .schema = "aten::batch_norm(Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean, "
                    "Tensor? running_var, bool training, float momentum, float eps, bool cudnn_enabled) -> Tensor",
          .forward = [](const Stack& a) -> Stack { return {batch_norm_kernel(a)}; },
          .backward = batch_norm_backward,
-         .shape = [](const Stack& a) { batch_norm_layout(a); return same_as_input_shape(a); }});
+         .shape =
+             [](const Stack& a) {
+               batch_norm_layout(a);
+               return same_as_input_shape(a);
+             }});
   t.def({.kind = OpKind::embedding,
          .schema = "aten::embedding(Tensor weight, Tensor indices, int padding_idx=-1, bool scale_grad_by_freq=False, "
                    "bool sparse=False) -> Tensor",

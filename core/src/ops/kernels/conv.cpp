@@ -73,9 +73,8 @@ void conv2d_forward(const Conv2dGeometry& g, const T* input, const T* weight, co
     }
 }
 
-template <typename T>
-void conv2d_backward(const Conv2dGeometry& g, const T* input, const T* weight, const T* grad_out, T* grad_input,
-                     T* grad_weight) {
+template <typename T> void conv2d_backward(const Conv2dGeometry& g, const T* input, const T* weight, const T* grad_out,
+                                           T* grad_input, T* grad_weight) {
   const GroupDims d = group_dims(g);
   std::vector<T> col(static_cast<std::size_t>(d.k * d.L));
   if (grad_input) std::fill_n(grad_input, g.batch * g.in_channels * g.in_h * g.in_w, T(0));
@@ -147,9 +146,8 @@ std::int64_t avg_divisor(const AvgWindow& h, const AvgWindow& w, bool count_incl
 }
 }  // namespace
 
-template <typename T>
-void avg_pool2d_forward(const Pool2dGeometry& g, const T* input, T* out, bool count_include_pad,
-                        std::int64_t divisor_override) {
+template <typename T> void avg_pool2d_forward(const Pool2dGeometry& g, const T* input, T* out, bool count_include_pad,
+                                              std::int64_t divisor_override) {
   for (std::int64_t p = 0; p < g.planes; ++p) {
     const T* plane = input + p * g.in_h * g.in_w;
     for (std::int64_t oh = 0; oh < g.out_h; ++oh) {
@@ -166,9 +164,8 @@ void avg_pool2d_forward(const Pool2dGeometry& g, const T* input, T* out, bool co
   }
 }
 
-template <typename T>
-void avg_pool2d_backward(const Pool2dGeometry& g, const T* grad_out, T* grad_input, bool count_include_pad,
-                         std::int64_t divisor_override) {
+template <typename T> void avg_pool2d_backward(const Pool2dGeometry& g, const T* grad_out, T* grad_input,
+                                               bool count_include_pad, std::int64_t divisor_override) {
   std::fill_n(grad_input, g.planes * g.in_h * g.in_w, T(0));
   for (std::int64_t p = 0; p < g.planes; ++p) {
     T* plane = grad_input + p * g.in_h * g.in_w;
@@ -186,11 +183,11 @@ void avg_pool2d_backward(const Pool2dGeometry& g, const T* grad_out, T* grad_inp
   }
 }
 
-#define PT_INSTANTIATE(T)                                                                                        \
-  template void conv2d_forward<T>(const Conv2dGeometry&, const T*, const T*, const T*, T*);                     \
-  template void conv2d_backward<T>(const Conv2dGeometry&, const T*, const T*, const T*, T*, T*);                \
-  template void max_pool2d_forward<T>(const Pool2dGeometry&, const T*, T*, std::int64_t*);                      \
-  template void avg_pool2d_forward<T>(const Pool2dGeometry&, const T*, T*, bool, std::int64_t);                 \
+#define PT_INSTANTIATE(T)                                                                        \
+  template void conv2d_forward<T>(const Conv2dGeometry&, const T*, const T*, const T*, T*);      \
+  template void conv2d_backward<T>(const Conv2dGeometry&, const T*, const T*, const T*, T*, T*); \
+  template void max_pool2d_forward<T>(const Pool2dGeometry&, const T*, T*, std::int64_t*);       \
+  template void avg_pool2d_forward<T>(const Pool2dGeometry&, const T*, T*, bool, std::int64_t);  \
   template void avg_pool2d_backward<T>(const Pool2dGeometry&, const T*, T*, bool, std::int64_t);
 PT_INSTANTIATE(float)
 PT_INSTANTIATE(double)

@@ -16,9 +16,8 @@ template <typename T>
 void conv2d_forward(const Conv2dGeometry& g, const T* input, const T* weight, const T* bias, T* out);
 // Gradients of conv2d_forward; a null output pointer skips that gradient.
 // grad_input and grad_weight are overwritten.
-template <typename T>
-void conv2d_backward(const Conv2dGeometry& g, const T* input, const T* weight, const T* grad_out, T* grad_input,
-                     T* grad_weight);
+template <typename T> void conv2d_backward(const Conv2dGeometry& g, const T* input, const T* weight, const T* grad_out,
+                                           T* grad_input, T* grad_weight);
 
 struct Pool2dGeometry {
   std::int64_t planes = 0, in_h = 0, in_w = 0, out_h = 0, out_w = 0;
@@ -28,12 +27,10 @@ struct Pool2dGeometry {
 // Max over each window; argmax[i] receives the flat in-plane index of the chosen element (NaN wins, as in PyTorch).
 template <typename T> void max_pool2d_forward(const Pool2dGeometry& g, const T* input, T* out, std::int64_t* argmax);
 // Average over each window; divisor_override <= 0 means none.
-template <typename T>
-void avg_pool2d_forward(const Pool2dGeometry& g, const T* input, T* out, bool count_include_pad,
-                        std::int64_t divisor_override);
+template <typename T> void avg_pool2d_forward(const Pool2dGeometry& g, const T* input, T* out, bool count_include_pad,
+                                              std::int64_t divisor_override);
 // grad_input (zeroed here) receives each window's share of grad_out.
-template <typename T>
-void avg_pool2d_backward(const Pool2dGeometry& g, const T* grad_out, T* grad_input, bool count_include_pad,
-                         std::int64_t divisor_override);
+template <typename T> void avg_pool2d_backward(const Pool2dGeometry& g, const T* grad_out, T* grad_input,
+                                               bool count_include_pad, std::int64_t divisor_override);
 
 }  // namespace paratrace::kernels

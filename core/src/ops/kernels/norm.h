@@ -62,9 +62,8 @@ void norm_stats(const NormLayout& l, const T* x, std::vector<double>& mean, std:
 }
 
 // y = (x - mean) * rstd * w + b; w and b may be null.
-template <typename T>
-void norm_forward(const NormLayout& l, const T* x, const std::vector<double>& mean, const std::vector<double>& rstd,
-                  const T* w, const T* b, T* y) {
+template <typename T> void norm_forward(const NormLayout& l, const T* x, const std::vector<double>& mean,
+                                        const std::vector<double>& rstd, const T* w, const T* b, T* y) {
   l.for_each([&](std::int64_t i, std::int64_t s, std::int64_t a) {
     double v = (x[i] - mean[s]) * rstd[s];
     if (w) v *= w[a];
@@ -76,9 +75,9 @@ void norm_forward(const NormLayout& l, const T* x, const std::vector<double>& me
 // Gradients of norm_forward. With batch_stats the mean and rstd are functions of
 // x (their derivative terms are included); otherwise they are constants (batch_norm
 // in eval mode). gx, gw, gb may be null; gw and gb are overwritten.
-template <typename T>
-void norm_backward(const NormLayout& l, const T* x, const std::vector<double>& mean, const std::vector<double>& rstd,
-                   const T* w, const T* g, bool batch_stats, T* gx, T* gw, T* gb, std::int64_t affine_size) {
+template <typename T> void norm_backward(const NormLayout& l, const T* x, const std::vector<double>& mean,
+                                         const std::vector<double>& rstd, const T* w, const T* g, bool batch_stats,
+                                         T* gx, T* gw, T* gb, std::int64_t affine_size) {
   const auto n = static_cast<std::size_t>(l.num_stats());
   std::vector<double> sum_gxhat(n, 0.0), sum_gxhat_xhat(n, 0.0), count(n, 0.0);
   std::vector<double> dw(static_cast<std::size_t>(affine_size), 0.0), db(dw.size(), 0.0);
