@@ -465,8 +465,12 @@ class TestOpsNn : public QObject {
                      "of shape [5] and input of shape [2, 6, 2]");
     PT_VERIFY_THROWS(RuntimeError, batch_norm(ones({2, 3}), zeros({4}), ones({4})),
                      "running_mean should contain 3 elements not 4");
+    PT_VERIFY_THROWS(RuntimeError, batch_norm(ones({2, 3}), zeros({3}), ones({3}), ones({3}, ScalarType::Float64)),
+                     "mixed dtype (CPU): expect parameter to have scalar type of Float");
     PT_VERIFY_THROWS(RuntimeError, batch_norm(ones({2, 3}), Tensor(), Tensor()),
                      "running_mean must be defined in evaluation mode");
+    PT_VERIFY_THROWS(RuntimeError, layer_norm(ones({2, 3}), {3}, ones({3}, ScalarType::Float64)),
+                     "expected scalar type Float but found Double");
     PT_VERIFY_THROWS(RuntimeError, layer_norm(ones({2, 3}, ScalarType::Int64), {3}),
                      "\"LayerNormKernelImpl\" not implemented for 'Long'");
     PT_VERIFY_THROWS(ValueError, batch_norm(ones({1, 3}), Tensor(), Tensor(), Tensor(), Tensor(), true),
@@ -546,6 +550,10 @@ class TestOpsNn : public QObject {
                      "Target 3 is out of bounds.");
     PT_VERIFY_THROWS(ValueError, cross_entropy(ones({2, 3}), tensor({0, 1, 2}, ScalarType::Int64)),
                      "Expected input batch_size (2) to match target batch_size (3).");
+    PT_VERIFY_THROWS(RuntimeError, cross_entropy(ones({3}), tensor({0, 1}, ScalarType::Int64)),
+                     "size mismatch (got input: [3], target: [2])");
+    PT_VERIFY_THROWS(RuntimeError, cross_entropy(ones({2, 3, 2}), zeros({2, 3}, ScalarType::Int64)),
+                     "Expected target size [2, 2], got [2, 3]");
     PT_VERIFY_THROWS(RuntimeError, cross_entropy(ones({2, 3}), tensor({0.0, 1.0})),
                      "expected scalar type Long but found Float");
     PT_VERIFY_THROWS(RuntimeError, cross_entropy(ones({2, 3}, ScalarType::Int64), tensor({0, 1}, ScalarType::Int64)),

@@ -423,9 +423,12 @@ Tensor contiguous_or_none(const IValue& v) {
 Tensor run_norm(const kernels::NormLayout& l, const Tensor& input, const Tensor& weight, const Tensor& bias, double eps,
                 const char* kernel) {
   check_floating(input.dtype(), kernel);
+  for (const Tensor* t : {&weight, &bias})
+    PT_CHECK(!t->defined() || t->dtype() == input.dtype(), RuntimeError,
+             "expected scalar type " << ir_type_name(input.dtype()) << " but found " << ir_type_name(t->dtype()));
   const Tensor x = kernels::contiguous_kernel(input);
-  const Tensor w = weight.defined() ? kernels::contiguous_as(weight, input.dtype()) : Tensor();
-  const Tensor b = bias.defined() ? kernels::contiguous_as(bias, input.dtype()) : Tensor();
+  const Tensor w = weight.defined() ? kernels::contiguous_kernel(weight) : Tensor();
+  const Tensor b = bias.defined() ? kernels::contiguous_kernel(bias) : Tensor();
   Tensor y = kernels::make_tensor(input.sizes(), input.dtype());
   dispatch_floating(input.dtype(), [&]<typename T>() {
     std::vector<double> mean, var;
@@ -444,7 +447,8 @@ TensorList norm_grads(BackwardContext& ctx, const kernels::NormLayout& l, const 
   const Tensor& input = ctx.tensor_arg(0);
   const ScalarType dtype = input.dtype();
   const Tensor x = kernels::contiguous_kernel(input);
-  const Tensor w = ctx.arg(weight_arg).is_none() ? Tensor() : kernels::contiguous_kernel(ctx.tensor_arg(weight_arg));
+  const Tensor w =
+      ctx.arg(weight_arg).is_none() ? Tensor() : kernels::contiguous_as(ctx.tensor_arg(weight_arg), dtype);
   const bool has_w = w.defined(), has_b = !ctx.arg(bias_arg).is_none();
   const Tensor g = kernels::contiguous_as(grad, dtype);
   TensorList r(1 + (has_w ? 1 : 0) + (has_b ? 1 : 0));
@@ -564,6 +568,8 @@ kernels::NormLayout batch_norm_layout(const Stack& a) {
     const Tensor t = a[i].to_optional_tensor();
     PT_CHECK(!t.defined() || t.numel() == channels, RuntimeError,
              name << " should contain " << channels << " elements not " << t.numel());
+    PT_CHECK(!t.defined() || t.dtype() == input.dtype() || i > 2, RuntimeError,
+             "mixed dtype (CPU): expect parameter to have scalar type of " << ir_type_name(input.dtype()));
   }
   PT_CHECK(a[5].to_bool() || (!a[3].is_none() && !a[4].is_none()), RuntimeError,
            "running_mean must be defined in evaluation mode");
@@ -702,6 +708,9 @@ CrossEntropyLayout cross_entropy_layout(const Stack& a) {
   }
   PT_CHECK(target.dtype() == ScalarType::Int64, RuntimeError,
            "expected scalar type Long but found " << ir_type_name(target.dtype()));
+  PT_CHECK(batched || target.dim() == 0, RuntimeError,
+           "size mismatch (got input: " << shape_str(input.sizes()) << ", target: " << shape_str(target.sizes())
+                                        << ")");
   Shape expected(input.sizes().begin() + (batched ? 0 : 1), input.sizes().end());
   if (batched) expected.erase(expected.begin() + 1);
   PT_CHECK(target.sizes() == expected, RuntimeError,
