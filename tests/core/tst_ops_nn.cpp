@@ -495,6 +495,38 @@ class TestOpsNn : public QObject {
     PT_COMPARE_CLOSE(w.grad(), values({0, 0, 0, 1, 2, 3, 0, 0, 0, 11, 13, 15, 0, 0, 0}, {5, 3}), 0, 0);
   }
 
+  void embeddingScaleGradByFreqDividesByCount() {
+    Tensor w = ramp({5, 3}, 0.1, -4).requires_grad_();
+    const Tensor idx = tensor({{1, 3}, {3, 0}}, ScalarType::Int64);
+    const Tensor e = call_op1(OpKind::embedding, {w, idx, std::int64_t{0}, true, false});
+    sum(mul(e, ramp({2, 2, 3}, 1.0, 1))).backward();
+    // PyTorch: F.embedding(idx, W, padding_idx=0, scale_grad_by_freq=True)
+    PT_COMPARE_CLOSE(w.grad(), values({0, 0, 0, 1, 2, 3, 0, 0, 0, 5.5, 6.5, 7.5, 0, 0, 0}, {5, 3}), 0, 0);
+  }
+
+  void batchNormTrainingGradientsMatchFiniteDifferences() {
+    const Tensor x0 = mul(ramp({4, 3, 2}, 0.2, -9), ramp({4, 3, 2}, 0.05, 3));
+    const Tensor w0 = tensor({0.5, -1.5, 2.0}, ScalarType::Float64), b0 = tensor({0.1, 0.2, -0.3}, ScalarType::Float64);
+    const Tensor gw = ramp({4, 3, 2}, 0.3, -10);
+    const auto loss = [&](const Tensor& x, const Tensor& w, const Tensor& b) {
+      return sum(mul(batch_norm(x, Tensor(), Tensor(), w, b, true), gw));
+    };
+    Tensor x = x0.detach().requires_grad_(), w = w0.detach().requires_grad_(), b = b0.detach().requires_grad_();
+    loss(x, w, b).backward();
+    PT_COMPARE_CLOSE(
+        x.grad(),
+        from_vector(numeric_grad([&](const Tensor& t) { return loss(t, w0, b0).item<double>(); }, x0), x0.sizes()),
+        1e-5, 1e-6);
+    PT_COMPARE_CLOSE(
+        w.grad(),
+        from_vector(numeric_grad([&](const Tensor& t) { return loss(x0, t, b0).item<double>(); }, w0), w0.sizes()),
+        1e-5, 1e-6);
+    PT_COMPARE_CLOSE(
+        b.grad(),
+        from_vector(numeric_grad([&](const Tensor& t) { return loss(x0, w0, t).item<double>(); }, b0), b0.sizes()),
+        1e-5, 1e-6);
+  }
+
   void embeddingErrors() {
     PT_VERIFY_THROWS(IndexError, embedding(ones({3, 2}), tensor({0, 5}, ScalarType::Int64)),
                      "index out of range in self");

@@ -447,8 +447,7 @@ TensorList norm_grads(BackwardContext& ctx, const kernels::NormLayout& l, const 
   const Tensor& input = ctx.tensor_arg(0);
   const ScalarType dtype = input.dtype();
   const Tensor x = kernels::contiguous_kernel(input);
-  const Tensor w =
-      ctx.arg(weight_arg).is_none() ? Tensor() : kernels::contiguous_as(ctx.tensor_arg(weight_arg), dtype);
+  const Tensor w = ctx.arg(weight_arg).is_none() ? Tensor() : kernels::contiguous_as(ctx.tensor_arg(weight_arg), dtype);
   const bool has_w = w.defined(), has_b = !ctx.arg(bias_arg).is_none();
   const Tensor g = kernels::contiguous_as(grad, dtype);
   TensorList r(1 + (has_w ? 1 : 0) + (has_b ? 1 : 0));
@@ -708,9 +707,9 @@ CrossEntropyLayout cross_entropy_layout(const Stack& a) {
   }
   PT_CHECK(target.dtype() == ScalarType::Int64, RuntimeError,
            "expected scalar type Long but found " << ir_type_name(target.dtype()));
-  PT_CHECK(batched || target.dim() == 0, RuntimeError,
-           "size mismatch (got input: " << shape_str(input.sizes()) << ", target: " << shape_str(target.sizes())
-                                        << ")");
+  PT_CHECK(
+      batched || target.dim() == 0, RuntimeError,
+      "size mismatch (got input: " << shape_str(input.sizes()) << ", target: " << shape_str(target.sizes()) << ")");
   Shape expected(input.sizes().begin() + (batched ? 0 : 1), input.sizes().end());
   if (batched) expected.erase(expected.begin() + 1);
   PT_CHECK(target.sizes() == expected, RuntimeError,
