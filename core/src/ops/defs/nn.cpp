@@ -2,8 +2,12 @@
 // normalisation and embedding. Each op: shape rule, kernel, backward, table entry,
 // public function. Gradients other than mse_loss's and dropout's are computed by
 // kernels (first order only: they do not build a graph for double backward).
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
+#include <limits>
+#include <utility>
 
 #include "../kernels/broadcast.h"
 #include "../kernels/conv.h"
@@ -17,6 +21,13 @@ namespace paratrace {
 namespace {
 
 using kernels::shape_str;
+
+// The forward arguments, for backward formulas that re-derive the forward geometry.
+Stack args_of(const BackwardContext& ctx) {
+  Stack args;
+  for (std::size_t i = 0; i < ctx.num_args(); ++i) args.push_back(ctx.arg(i));
+  return args;
+}
 
 // `"mse_cpu" not implemented for 'Long'`, as PyTorch's CPU kernels report non-floating inputs.
 void check_floating(ScalarType dtype, const char* kernel) {
@@ -230,8 +241,7 @@ TensorList conv2d_backward(BackwardContext& ctx, const TensorList& grads) {
   const Tensor& input = ctx.tensor_arg(0);
   const Tensor& weight = ctx.tensor_arg(1);
   const bool has_bias = !ctx.arg(2).is_none();
-  Stack args;
-  for (std::size_t i = 0; i < ctx.num_args(); ++i) args.push_back(ctx.arg(i));
+  const Stack args = args_of(ctx);
   const kernels::Conv2dGeometry g = conv2d_geometry(args);
   const ScalarType dtype = input.dtype();
   const Tensor go = kernels::contiguous_as(grads[0], dtype);
@@ -343,8 +353,7 @@ std::pair<Tensor, std::vector<std::int64_t>> max_pool2d_run(const Stack& a) {
 }
 
 TensorList max_pool2d_backward(BackwardContext& ctx, const TensorList& grads) {
-  Stack args;
-  for (std::size_t i = 0; i < ctx.num_args(); ++i) args.push_back(ctx.arg(i));
+  const Stack args = args_of(ctx);
   const auto [out, argmax] = max_pool2d_run(args);
   const Tensor& input = ctx.tensor_arg(0);
   const Tensor go = kernels::contiguous_as(grads[0], input.dtype());
@@ -386,8 +395,7 @@ Tensor avg_pool2d_kernel(const Stack& a) {
 }
 
 TensorList avg_pool2d_backward(BackwardContext& ctx, const TensorList& grads) {
-  Stack args;
-  for (std::size_t i = 0; i < ctx.num_args(); ++i) args.push_back(ctx.arg(i));
+  const Stack args = args_of(ctx);
   const PoolArgs pa = pool_geometry(args, "avg_pool2d", false);
   const TensorMeta& in = ctx.arg_meta(0);
   const Tensor go = kernels::contiguous_as(grads[0], in.dtype);
@@ -400,12 +408,6 @@ TensorList avg_pool2d_backward(BackwardContext& ctx, const TensorList& grads) {
 }
 
 // ---- layer_norm / group_norm / batch_norm ------------------------------------------
-
-Stack args_of(const BackwardContext& ctx) {
-  Stack args;
-  for (std::size_t i = 0; i < ctx.num_args(); ++i) args.push_back(ctx.arg(i));
-  return args;
-}
 
 std::vector<double> rstd_of(const std::vector<double>& var, double eps) {
   std::vector<double> r(var.size());
