@@ -201,6 +201,17 @@ class TestOpsReduction : public QObject {
                      0, 1e-15);
   }
 
+  void dtypeArgumentGradientReturnsInInputDtype() {
+    // torch: x.sum(dtype=torch.float64).backward() leaves a float32 x.grad.
+    Tensor x = tensor({1.0, 2.0}).requires_grad_();
+    sum(x, ScalarType::Float64).backward();
+    QCOMPARE(x.grad().dtype(), ScalarType::Float32);
+    Tensor y = tensor({1.0, 2.0}).requires_grad_();
+    mean(y, ScalarType::Float64).backward();
+    QCOMPARE(y.grad().dtype(), ScalarType::Float32);
+    PT_COMPARE_CLOSE(y.grad(), tensor({0.5, 0.5}), 0, 1e-7);
+  }
+
   void meanOfEmptyIsNan() { QVERIFY(std::isnan(mean(zeros({0})).item<float>())); }
 };
 

@@ -43,6 +43,37 @@ template <typename T> MatOperand<T> mat_operand(const Tensor& t, std::int64_t of
   return {t.data_ptr<T>() + offset, std::max<std::int64_t>(cs, std::max<std::int64_t>(rows, 1)), true};
 }
 
+// c = beta * c + a * b through Eigen (integer dtypes, and tiny float products).
+template <typename T>
+void eigen_gemm(const MatOperand<T>& a, const MatOperand<T>& b, T* c, std::int64_t m, std::int64_t k, std::int64_t n,
+                T beta) {
+  using Mat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  using Stride = Eigen::OuterStride<>;
+  auto view = [](const MatOperand<T>& o, std::int64_t r, std::int64_t cc) {
+    // A transposed operand is the row-major (cc x r) matrix read transposed.
+    return o.trans ? Eigen::Map<const Mat, 0, Stride>(o.data, cc, r, Stride(o.ld))
+                   : Eigen::Map<const Mat, 0, Stride>(o.data, r, cc, Stride(o.ld));
+  };
+  const auto am = view(a, m, k), bm = view(b, k, n);
+  Eigen::Map<Mat> cm(c, m, n);
+  // Lazy (coefficient-wise) products write straight into c without a temporary.
+  auto run = [&](const auto& x, const auto& y) {
+    if (beta == T(0)) {
+      cm.noalias() = x.lazyProduct(y);
+    } else {
+      cm *= beta;
+      cm.noalias() += x.lazyProduct(y);
+    }
+  };
+  if (a.trans) {
+    if (b.trans) run(am.transpose(), bm.transpose());
+    else run(am.transpose(), bm);
+  } else {
+    if (b.trans) run(am, bm.transpose());
+    else run(am, bm);
+  }
+}
+
 // c[m x n] = beta * c + a[m x k] * b[k x n]; c is contiguous row-major.
 template <typename T>
 void gemm(const MatOperand<T>& a, const MatOperand<T>& b, T* c, std::int64_t m, std::int64_t k, std::int64_t n,
@@ -52,7 +83,10 @@ void gemm(const MatOperand<T>& a, const MatOperand<T>& b, T* c, std::int64_t m, 
     for (std::int64_t i = 0; i < m * n; ++i) c[i] = beta == T(0) ? T(0) : c[i] * beta;
     return;
   }
+  // BLAS call overhead dominates tiny products (a Linear(8, 8) step); Eigen's lazy product is faster there.
+  constexpr std::int64_t kSmallGemm = 16 * 16 * 16;
   if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
+    if (m * k * n <= kSmallGemm) return eigen_gemm(a, b, c, m, k, n, beta);
     const auto ta = a.trans ? CblasTrans : CblasNoTrans, tb = b.trans ? CblasTrans : CblasNoTrans;
     if constexpr (std::is_same_v<T, float>) {
       cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, 1.f, a.data, a.ld, b.data, b.ld, beta, c, n);
@@ -60,19 +94,7 @@ void gemm(const MatOperand<T>& a, const MatOperand<T>& b, T* c, std::int64_t m, 
       cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, 1.0, a.data, a.ld, b.data, b.ld, beta, c, n);
     }
   } else {
-    using Mat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    using Stride = Eigen::OuterStride<>;
-    auto view = [](const MatOperand<T>& o, std::int64_t r, std::int64_t cc) {
-      // A transposed operand is the row-major (cc x r) matrix read transposed.
-      return o.trans ? Eigen::Map<const Mat, 0, Stride>(o.data, cc, r, Stride(o.ld))
-                     : Eigen::Map<const Mat, 0, Stride>(o.data, r, cc, Stride(o.ld));
-    };
-    const auto am = view(a, m, k), bm = view(b, k, n);
-    Eigen::Map<Mat> cm(c, m, n);
-    Mat prod = a.trans ? (b.trans ? Mat(am.transpose() * bm.transpose()) : Mat(am.transpose() * bm))
-                       : (b.trans ? Mat(am * bm.transpose()) : Mat(am * bm));
-    if (beta == T(0)) cm = prod;
-    else cm = cm * beta + prod;
+    eigen_gemm(a, b, c, m, k, n, beta);
   }
 }
 

@@ -64,6 +64,11 @@ std::vector<TensorMeta> sum_shape(const Stack& a) {
   return {{reduced_shape(x.sizes(), reduced_dims(x.sizes(), s.dims), s.keepdim), sum_dtype(x, s.dtype)}};
 }
 
+// A dtype= argument computes in another dtype; the gradient flows back in the input's (floating) dtype.
+Tensor grad_in_dtype(const Tensor& g, ScalarType in) {
+  return g.dtype() == in || !is_floating_point(in) ? g : to(g, in);
+}
+
 // out[j] = sum of x over the reduced dims, accumulating in Acc.
 template <typename T> Tensor sum_kernel_typed(const Tensor& x, const std::vector<bool>& red, bool keepdim) {
   const Shape kept = reduced_shape(x.sizes(), red, true);
@@ -107,7 +112,7 @@ TensorList sum_backward(BackwardContext& ctx, const TensorList& g) {
   } else if (n <= 2) {
     grad = reshape(grad, Shape(in.size(), 1));
   }
-  return {expand(grad, in)};
+  return {expand(grad_in_dtype(grad, ctx.arg_meta(0).dtype), in)};
 }
 
 
@@ -209,7 +214,8 @@ TensorList mean_backward(BackwardContext& ctx, const TensorList& g) {
   std::int64_t n = 1;
   for (std::size_t i = 0; i < in.size(); ++i)
     if (red[i]) n *= in[i];
-  return {div(expand(grad_keepdim(g[0], in, red, s.keepdim), in), Scalar(static_cast<double>(n)))};
+  const Tensor grad = grad_in_dtype(grad_keepdim(g[0], in, red, s.keepdim), ctx.arg_meta(0).dtype);
+  return {div(expand(grad, in), Scalar(static_cast<double>(n)))};
 }
 
 // ---- prod ------------------------------------------------------------------------
