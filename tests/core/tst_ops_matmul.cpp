@@ -50,8 +50,8 @@ class TestOpsMatmul : public QObject {
     Tensor b = seq({3, 4}, 0.5, -1.0).requires_grad_();
     sum(mul(mm(a, b), seq({2, 4}, 1.0, 0.0))).backward();
     PT_COMPARE_CLOSE(a.grad(), tensor({{1.0, 13.0, 25.0}, {-3.0, 41.0, 85.0}}), 1e-6, 1e-6);
-    PT_COMPARE_CLOSE(b.grad(), tensor({{4.0, 3.0, 2.0, 1.0}, {8.0, 9.0, 10.0, 11.0}, {12.0, 15.0, 18.0, 21.0}}),
-                     1e-6, 1e-6);
+    PT_COMPARE_CLOSE(b.grad(), tensor({{4.0, 3.0, 2.0, 1.0}, {8.0, 9.0, 10.0, 11.0}, {12.0, 15.0, 18.0, 21.0}}), 1e-6,
+                     1e-6);
   }
 
   void mmShapeErrorsMatchTorch() {
@@ -161,9 +161,10 @@ class TestOpsMatmul : public QObject {
     const Tensor y = linear(x, w, b);
     PT_COMPARE_CLOSE(y, reshape(tensor({1.9, -3.2, 1.0, -1.4, 0.1, 0.4, -0.8, 2.2}), {2, 2, 2}), 1e-5, 1e-5);
     sum(mul(y, y)).backward();
-    PT_COMPARE_CLOSE(x.grad(),
-                     reshape(tensor({-1.4, -1.66, -1.92, -0.68, -0.76, -0.84, 0.04, 0.14, 0.24, 0.76, 1.04, 1.32}), {2, 2, 3}),
-                     1e-5, 1e-5);
+    PT_COMPARE_CLOSE(
+        x.grad(),
+        reshape(tensor({-1.4, -1.66, -1.92, -0.68, -0.76, -0.84, 0.04, 0.14, 0.24, 0.76, 1.04, 1.32}), {2, 2, 3}), 1e-5,
+        1e-5);
     PT_COMPARE_CLOSE(w.grad(), tensor({{-29.2, -24.8, -20.4}, {56.0, 52.0, 48.0}}), 1e-5, 1e-4);
     PT_COMPARE_CLOSE(b.grad(), tensor({4.4, -4.0}), 1e-5, 1e-5);
   }
@@ -190,8 +191,9 @@ class TestOpsMatmul : public QObject {
     PT_COMPARE_CLOSE(y, tensor({{0.25, 2.15}, {-2.5, 2.1}}), 1e-5, 1e-5);
     sum(y).backward();
     PT_COMPARE_CLOSE(x1.grad(), tensor({{-0.4, -0.1}, {-0.8, 1.0}}), 1e-5, 1e-5);
-    PT_COMPARE_CLOSE(w.grad(), reshape(tensor({6.5, 1.0, 2.0, -1.0, 2.0, -3.0, 6.5, 1.0, 2.0, -1.0, 2.0, -3.0}), {2, 2, 3}),
-                     1e-5, 1e-5);
+    PT_COMPARE_CLOSE(w.grad(),
+                     reshape(tensor({6.5, 1.0, 2.0, -1.0, 2.0, -3.0, 6.5, 1.0, 2.0, -1.0, 2.0, -3.0}), {2, 2, 3}), 1e-5,
+                     1e-5);
   }
 
   void bilinearErrorsMatchTorch() {

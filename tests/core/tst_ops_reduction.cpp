@@ -37,40 +37,67 @@ struct Case {
 
 const std::vector<Case>& cases() {
   static const std::vector<Case> c = {
-      {"mean dim 1", [](const Tensor& x) { return mean(x, {1}); }, {0.6666667, -0.5},
+      {"mean dim 1",
+       [](const Tensor& x) { return mean(x, {1}); },
+       {0.6666667, -0.5},
        {0.3333333, 0.3333333, 0.3333333, 0.6666667, 0.6666667, 0.6666667}},
-      {"mean all", [](const Tensor& x) { return mean(x); }, {0.0833333}, {0.1666667, 0.1666667, 0.1666667, 0.1666667, 0.1666667, 0.1666667}},
+      {"mean all",
+       [](const Tensor& x) { return mean(x); },
+       {0.0833333},
+       {0.1666667, 0.1666667, 0.1666667, 0.1666667, 0.1666667, 0.1666667}},
       {"prod", [](const Tensor& x) { return prod(x); }, {72.0}, {72.0, -36.0, 24.0, 18.0, 144.0, -12.0}},
       {"max all", [](const Tensor& x) { return max(x); }, {4.0}, {0, 0, 0, 1, 0, 0}},
       {"max dim", [](const Tensor& x) { return std::get<0>(max(x, 1)); }, {3.0, 4.0}, {0, 0, 1, 2, 0, 0}},
-      {"min dim keepdim", [](const Tensor& x) { return std::get<0>(min(x, 0, true)); }, {1.0, -2.0, -6.0},
+      {"min dim keepdim",
+       [](const Tensor& x) { return std::get<0>(min(x, 0, true)); },
+       {1.0, -2.0, -6.0},
        {1, 2, 0, 0, 0, 3}},
       {"amax negative dim", [](const Tensor& x) { return amax(x, {-1}); }, {3.0, 4.0}, {0, 0, 1, 2, 0, 0}},
-      {"norm", [](const Tensor& x) { return norm(x); }, {8.1394100},
+      {"norm",
+       [](const Tensor& x) { return norm(x); },
+       {8.1394100},
        {0.1228590, -0.2457181, 0.3685771, 0.4914361, 0.0614295, -0.7371542}},
       {"norm p1 dim", [](const Tensor& x) { return norm(x, 1, {1}); }, {6.0, 10.5}, {1, -1, 1, 2, 2, -2}},
-      {"norm inf", [](const Tensor& x) { return norm(x, std::numeric_limits<double>::infinity()); }, {6.0},
+      {"norm inf",
+       [](const Tensor& x) { return norm(x, std::numeric_limits<double>::infinity()); },
+       {6.0},
        {0, 0, 0, 0, 0, -1}},
-      {"vector_norm ord 3", [](const Tensor& x) { return linalg_vector_norm(x, 3); }, {6.8121829},
+      {"vector_norm ord 3",
+       [](const Tensor& x) { return linalg_vector_norm(x, 3); },
+       {6.8121829},
        {0.0215490, -0.0861961, 0.1939411, 0.3447842, 0.0053873, -0.7757645}},
-      {"var", [](const Tensor& x) { return var(x, {1}); }, {6.3333335, 25.75},
+      {"var",
+       [](const Tensor& x) { return var(x, {1}); },
+       {6.3333335, 25.75},
        {0.3333333, -2.6666667, 2.3333333, 9.0, 2.0, -11.0}},
-      {"std keepdim", [](const Tensor& x) { return paratrace::std(x, {0}, true, true); },
-       {2.1213202, 1.7677670, 6.3639612}, {-0.7071068, -1.4142137, 2.1213202, 0.7071068, 1.4142137, -2.1213202}},
-      {"logsumexp", [](const Tensor& x) { return logsumexp(x, {1}); }, {3.1328452, 4.0297947},
+      {"std keepdim",
+       [](const Tensor& x) { return paratrace::std(x, {0}, true, true); },
+       {2.1213202, 1.7677670, 6.3639612},
+       {-0.7071068, -1.4142137, 2.1213202, 0.7071068, 1.4142137, -2.1213202}},
+      {"logsumexp",
+       [](const Tensor& x) { return logsumexp(x, {1}); },
+       {3.1328452, 4.0297947},
        {0.1184997, 0.0058998, 0.8756006, 1.9412895, 0.0586219, 0.0000881}},
-      {"softmax", [](const Tensor& x) { return softmax(x, 1); },
+      {"softmax",
+       [](const Tensor& x) { return softmax(x, 1); },
        {0.1184997, 0.0058998, 0.8756006, 0.9706450, 0.0293109, 0.0000441},
        {-0.2082158, -0.0044667, 0.2126827, -0.0285354, 0.0284492, 0.0000868}},
-      {"log_softmax dim 0", [](const Tensor& x) { return log_softmax(x, 0); },
+      {"log_softmax dim 0",
+       [](const Tensor& x) { return log_softmax(x, 0); },
        {-3.0485873, -2.5788898, -0.0001234, -0.0485873, -0.0788897, -9.0001230},
        {0.7628706, 1.4689928, -5.9988894, -0.7628707, -1.4689927, 5.9988894}},
       {"topk", [](const Tensor& x) { return std::get<0>(topk(x, 2, 1)); }, {3.0, 1.0, 4.0, 0.5}, {2, 0, 1, 3, 4, 0}},
-      {"topk smallest dim 0", [](const Tensor& x) { return std::get<0>(topk(x, 1, 0, false)); }, {1.0, -2.0, -6.0},
+      {"topk smallest dim 0",
+       [](const Tensor& x) { return std::get<0>(topk(x, 1, 0, false)); },
+       {1.0, -2.0, -6.0},
        {1, 2, 0, 0, 0, 3}},
-      {"sort descending", [](const Tensor& x) { return std::get<0>(sort(x, 1, true)); },
-       {3.0, 1.0, -2.0, 4.0, 0.5, -6.0}, {2, 3, 1, 4, 5, 6}},
-      {"sort dim 0", [](const Tensor& x) { return std::get<0>(sort(x, 0)); }, {1.0, -2.0, -6.0, 4.0, 0.5, 3.0},
+      {"sort descending",
+       [](const Tensor& x) { return std::get<0>(sort(x, 1, true)); },
+       {3.0, 1.0, -2.0, 4.0, 0.5, -6.0},
+       {2, 3, 1, 4, 5, 6}},
+      {"sort dim 0",
+       [](const Tensor& x) { return std::get<0>(sort(x, 0)); },
+       {1.0, -2.0, -6.0, 4.0, 0.5, 3.0},
        {1, 2, 6, 4, 5, 3}},
   };
   return c;
@@ -106,8 +133,8 @@ class TestOpsReduction : public QObject {
     PT_COMPARE_CLOSE(mean(d, {0, 1}), scalar_tensor(0.08333333333333333, ScalarType::Float64), 0, 1e-15);
     PT_COMPARE_CLOSE(var(d, {0, 1}), scalar_tensor(13.241666666666665, ScalarType::Float64), 0, 1e-13);
     const auto sm = softmax(d, -1).to_vector<double>();
-    PT_COMPARE_CLOSE(vec({sm[3], sm[4], sm[5]}), vec({0.9706449937424646, 0.029310939042995147, 4.4067214540215444e-05}),
-                     0, 1e-15);
+    PT_COMPARE_CLOSE(vec({sm[3], sm[4], sm[5]}),
+                     vec({0.9706449937424646, 0.029310939042995147, 4.4067214540215444e-05}), 0, 1e-15);
     const Tensor n = norm(d, 2, {0}, true);
     QCOMPARE(n.sizes(), (Shape{1, 3}));
     PT_COMPARE_CLOSE(reshape(n, {-1}), vec({4.123105625617661, 2.0615528128088303, 6.708203932499369}), 0, 1e-14);
@@ -184,7 +211,8 @@ class TestOpsReduction : public QObject {
                      "norm(): input dtype should be either floating point or complex. Got Long instead.");
     PT_VERIFY_THROWS(RuntimeError, linalg_vector_norm(tensor({1, 2})),
                      "linalg.vector_norm: Expected a floating point or complex tensor as input. Got Long");
-    PT_VERIFY_THROWS(RuntimeError, var(tensor({1, 2}), {0}), "std and var only support floating point and complex dtypes");
+    PT_VERIFY_THROWS(RuntimeError, var(tensor({1, 2}), {0}),
+                     "std and var only support floating point and complex dtypes");
     PT_VERIFY_THROWS(RuntimeError, softmax(tensor({{1, 2}}), 0), "\"softmax_kernel_impl\" not implemented for 'Long'");
     PT_VERIFY_THROWS(RuntimeError, log_softmax(tensor({{1, 2}}), 1),
                      "\"log_softmax_lastdim_kernel_impl\" not implemented for 'Long'");
@@ -197,8 +225,8 @@ class TestOpsReduction : public QObject {
   void softmaxDtypeArgumentConvertsFirst() {
     const Tensor r = softmax(tensor({{1, 2}, {1, 2}}), 1, ScalarType::Float64);
     QCOMPARE(r.dtype(), ScalarType::Float64);
-    PT_COMPARE_CLOSE(reshape(r, {-1}), vec({0.2689414213699951, 0.7310585786300049, 0.2689414213699951, 0.7310585786300049}),
-                     0, 1e-15);
+    PT_COMPARE_CLOSE(reshape(r, {-1}),
+                     vec({0.2689414213699951, 0.7310585786300049, 0.2689414213699951, 0.7310585786300049}), 0, 1e-15);
   }
 
   void dtypeArgumentGradientReturnsInInputDtype() {

@@ -32,7 +32,7 @@ bool blas_layout(std::int64_t rows, std::int64_t cols, std::int64_t rs, std::int
 Tensor blas_ready(const Tensor& t) {
   const std::int64_t d = t.dim();
   return blas_layout(t.size(d - 2), t.size(d - 1), t.stride(d - 2), t.stride(d - 1)) ? t
-                                                                                      : kernels::contiguous_kernel(t);
+                                                                                     : kernels::contiguous_kernel(t);
 }
 
 // Matrix at element offset `offset` of a blas_ready tensor `t` whose last two dims are (rows, cols).
@@ -44,9 +44,8 @@ template <typename T> MatOperand<T> mat_operand(const Tensor& t, std::int64_t of
 }
 
 // c = beta * c + a * b through Eigen (integer dtypes, and tiny float products).
-template <typename T>
-void eigen_gemm(const MatOperand<T>& a, const MatOperand<T>& b, T* c, std::int64_t m, std::int64_t k, std::int64_t n,
-                T beta) {
+template <typename T> void eigen_gemm(const MatOperand<T>& a, const MatOperand<T>& b, T* c, std::int64_t m,
+                                      std::int64_t k, std::int64_t n, T beta) {
   using Mat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
   using Stride = Eigen::OuterStride<>;
   auto view = [](const MatOperand<T>& o, std::int64_t r, std::int64_t cc) {
@@ -75,9 +74,8 @@ void eigen_gemm(const MatOperand<T>& a, const MatOperand<T>& b, T* c, std::int64
 }
 
 // c[m x n] = beta * c + a[m x k] * b[k x n]; c is contiguous row-major.
-template <typename T>
-void gemm(const MatOperand<T>& a, const MatOperand<T>& b, T* c, std::int64_t m, std::int64_t k, std::int64_t n,
-          T beta) {
+template <typename T> void gemm(const MatOperand<T>& a, const MatOperand<T>& b, T* c, std::int64_t m, std::int64_t k,
+                                std::int64_t n, T beta) {
   if (m == 0 || n == 0) return;
   if (k == 0) {
     for (std::int64_t i = 0; i < m * n; ++i) c[i] = beta == T(0) ? T(0) : c[i] * beta;
@@ -145,8 +143,8 @@ std::vector<TensorMeta> mm_shape(const Stack& s) {
   PT_CHECK(a.dim() == 2, RuntimeError, "self must be a matrix");
   PT_CHECK(b.dim() == 2, RuntimeError, "mat2 must be a matrix");
   PT_CHECK(a.size(1) == b.size(0), RuntimeError,
-           "mat1 and mat2 shapes cannot be multiplied (" << a.size(0) << "x" << a.size(1) << " and " << b.size(0)
-                                                          << "x" << b.size(1) << ")");
+           "mat1 and mat2 shapes cannot be multiplied (" << a.size(0) << "x" << a.size(1) << " and " << b.size(0) << "x"
+                                                         << b.size(1) << ")");
   check_same_dtype(a, b);
   check_matmul_dtype(a.dtype(), "addmm_impl_cpu_");
   return {{{a.size(0), b.size(1)}, a.dtype()}};
@@ -169,9 +167,8 @@ std::vector<TensorMeta> bmm_shape(const Stack& s) {
   PT_CHECK(a.dim() == 3, RuntimeError, "batch1 must be a 3D tensor");
   PT_CHECK(b.dim() == 3, RuntimeError, "batch2 must be a 3D tensor");
   PT_CHECK(b.size(0) == a.size(0) && b.size(1) == a.size(2), RuntimeError,
-           "Expected size for first two dimensions of batch2 tensor to be: [" << a.size(0) << ", " << a.size(2)
-                                                                              << "] but got: [" << b.size(0) << ", "
-                                                                              << b.size(1) << "].");
+           "Expected size for first two dimensions of batch2 tensor to be: ["
+               << a.size(0) << ", " << a.size(2) << "] but got: [" << b.size(0) << ", " << b.size(1) << "].");
   check_same_dtype(a, b);
   check_matmul_dtype(a.dtype(), "bmm");
   return {{{a.size(0), a.size(1), b.size(2)}, a.dtype()}};
@@ -222,13 +219,12 @@ std::vector<TensorMeta> dot_shape(const Stack& s) {
   PT_CHECK(a.dim() == 1 && b.dim() == 1, RuntimeError,
            "1D tensors expected, but got " << a.dim() << "D and " << b.dim() << "D tensors");
   PT_CHECK(a.size(0) == b.size(0), RuntimeError,
-           "inconsistent tensor size, expected tensor [" << a.size(0) << "] and src [" << b.size(0)
-                                                         << "] to have the same number of elements, but got "
-                                                         << a.size(0) << " and " << b.size(0)
-                                                         << " elements respectively");
+           "inconsistent tensor size, expected tensor ["
+               << a.size(0) << "] and src [" << b.size(0) << "] to have the same number of elements, but got "
+               << a.size(0) << " and " << b.size(0) << " elements respectively");
   PT_CHECK(a.dtype() == b.dtype(), RuntimeError,
            "dot : expected both vectors to have same dtype, but found " << ir_type_name(a.dtype()) << " and "
-                                                                         << ir_type_name(b.dtype()));
+                                                                        << ir_type_name(b.dtype()));
   check_matmul_dtype(a.dtype(), "dot");
   return {{{}, a.dtype()}};
 }
@@ -322,7 +318,8 @@ Tensor matmul_impl(const Tensor& a, const Tensor& b) {
 void check_expandable(const Shape& from, const Shape& target) {
   const auto nf = static_cast<std::int64_t>(from.size()), nt = static_cast<std::int64_t>(target.size());
   PT_CHECK(nf <= nt, RuntimeError,
-           "expand: the number of sizes provided (" << nt << ") must be greater or equal to the number of "
+           "expand: the number of sizes provided (" << nt
+                                                    << ") must be greater or equal to the number of "
                                                        "dimensions in the tensor ("
                                                     << nf << ")");
   for (std::int64_t i = 0; i < nf; ++i) {
@@ -344,9 +341,9 @@ std::vector<TensorMeta> linear_shape(const Stack& s) {
   const std::int64_t in = x.size(-1), out = w.size(0);
   std::int64_t rows = 1;
   for (std::int64_t d = 0; d + 1 < x.dim(); ++d) rows *= x.size(d);
-  PT_CHECK(in == w.size(1), RuntimeError,
-           "mat1 and mat2 shapes cannot be multiplied (" << rows << "x" << in << " and " << w.size(1) << "x" << out
-                                                          << ")");
+  PT_CHECK(
+      in == w.size(1), RuntimeError,
+      "mat1 and mat2 shapes cannot be multiplied (" << rows << "x" << in << " and " << w.size(1) << "x" << out << ")");
   check_same_dtype(x, w);
   check_matmul_dtype(x.dtype(), "addmm_impl_cpu_");
   Shape shape(x.sizes().begin(), x.sizes().end() - 1);
@@ -419,15 +416,12 @@ std::vector<TensorMeta> bilinear_shape(const Stack& s) {
   }
   PT_CHECK(w.dim() == 3, RuntimeError, "bilinear(): weight must be 3-D, but got " << w.dim() << "-D");
   PT_CHECK(x1.size(-1) == w.size(1), RuntimeError,
-           "bilinear(): input1 size does not match weight size: got " << x1.size(-1) << " but expected "
-                                                                      << w.size(1));
+           "bilinear(): input1 size does not match weight size: got " << x1.size(-1) << " but expected " << w.size(1));
   PT_CHECK(x2.size(-1) == w.size(2), RuntimeError,
-           "bilinear(): input2 size does not match weight size: got " << x2.size(-1) << " but expected "
-                                                                      << w.size(2));
+           "bilinear(): input2 size does not match weight size: got " << x2.size(-1) << " but expected " << w.size(2));
   if (b.defined()) {
     PT_CHECK(b.dim() == 1 && b.size(0) == w.size(0), RuntimeError,
-             "bilinear(): bias size does not match weight size: got " << b.size(-1) << " but expected "
-                                                                      << w.size(0));
+             "bilinear(): bias size does not match weight size: got " << b.size(-1) << " but expected " << w.size(0));
   }
   Shape out(x1.sizes().begin(), x1.sizes().end() - 1);
   out.push_back(w.size(0));

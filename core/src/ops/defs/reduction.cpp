@@ -85,7 +85,8 @@ template <typename T> Tensor sum_kernel_typed(const Tensor& x, const std::vector
                               [&](const std::array<std::int64_t, 2>& off) { acc[off[1]] += xp[off[0]]; });
   T* op = out.data_ptr<T>();
   for (std::int64_t i = 0; i < n_out; ++i) op[i] = static_cast<T>(acc[i]);
-  if (!keepdim) out.impl()->sizes = reduced_shape(x.sizes(), red, false), out.impl()->strides = contiguous_strides(out.sizes());
+  if (!keepdim)
+    out.impl()->sizes = reduced_shape(x.sizes(), red, false), out.impl()->strides = contiguous_strides(out.sizes());
   return out;
 }
 
@@ -114,7 +115,6 @@ TensorList sum_backward(BackwardContext& ctx, const TensorList& g) {
   }
   return {expand(grad_in_dtype(grad, ctx.arg_meta(0).dtype), in)};
 }
-
 
 // ---- block reductions ---------------------------------------------------------
 // Every reduction below reads its input as contiguous blocks: the kept dims are
@@ -158,9 +158,7 @@ Tensor unpermute(const Tensor& buf, const std::vector<std::int64_t>& perm) {
   return kernels::contiguous_kernel(kernels::make_view(buf, sizes, strides, buf.storage_offset()));
 }
 
-std::vector<bool> one_dim(const Shape& sizes, std::int64_t dim) {
-  return reduced_dims(sizes, IntList{dim});
-}
+std::vector<bool> one_dim(const Shape& sizes, std::int64_t dim) { return reduced_dims(sizes, IntList{dim}); }
 
 // The gradient of a reduction, reshaped so it broadcasts against the input.
 Tensor grad_keepdim(const Tensor& g, const Shape& in, const std::vector<bool>& red, bool keepdim) {
@@ -338,8 +336,10 @@ template <bool Max> Stack extreme_forward(const Stack& a) {
   const auto red = one_dim(x.sizes(), a[1].to_int());
   const bool keepdim = a[2].to_bool();
   return dispatch_dtype(x.dtype(), [&]<typename T>() -> Stack {
-    Tensor values = reduce_blocks<T, T>(x, red, keepdim, [](const T* p, std::int64_t n) { return p[arg_extreme<Max>(p, n)]; });
-    Tensor indices = reduce_blocks<T, std::int64_t>(x, red, keepdim, [](const T* p, std::int64_t n) { return arg_extreme<Max>(p, n); });
+    Tensor values =
+        reduce_blocks<T, T>(x, red, keepdim, [](const T* p, std::int64_t n) { return p[arg_extreme<Max>(p, n)]; });
+    Tensor indices = reduce_blocks<T, std::int64_t>(x, red, keepdim,
+                                                    [](const T* p, std::int64_t n) { return arg_extreme<Max>(p, n); });
     return {values, indices};
   });
 }
@@ -361,9 +361,8 @@ Tensor one_hot_at(const Shape& in, std::int64_t dim, const Tensor& idx_keep, Sca
   const std::int64_t w = kernels::wrap_dim(dim, std::max<std::int64_t>(static_cast<std::int64_t>(in.size()), 1));
   Tensor out = kernels::make_tensor(in, ScalarType::Float64);
   double* o = out.data_ptr<double>();
-  const Tensor idx = kernels::contiguous_as(kernels::make_view(idx_keep, idx_keep.sizes(), idx_keep.strides(),
-                                                               idx_keep.storage_offset()),
-                                            ScalarType::Int64);
+  const Tensor idx = kernels::contiguous_as(
+      kernels::make_view(idx_keep, idx_keep.sizes(), idx_keep.strides(), idx_keep.storage_offset()), ScalarType::Int64);
   const std::int64_t* ip = idx.data_ptr<std::int64_t>();
   const std::int64_t n = in.empty() ? 1 : in[w];
   std::int64_t inner = 1;
@@ -387,9 +386,10 @@ template <bool Max> TensorList extreme_backward(BackwardContext& ctx, const Tens
   const bool keepdim = ctx.arg(2).to_bool();
   const auto red = one_dim(x.sizes(), dim);
   const Tensor idx = ctx.output(1);
-  const Tensor idx_keep = keepdim ? idx : kernels::make_view(idx, reduced_shape(x.sizes(), red, true),
-                                                             contiguous_strides(reduced_shape(x.sizes(), red, true)),
-                                                             idx.storage_offset());
+  const Tensor idx_keep =
+      keepdim ? idx
+              : kernels::make_view(idx, reduced_shape(x.sizes(), red, true),
+                                   contiguous_strides(reduced_shape(x.sizes(), red, true)), idx.storage_offset());
   return {mul(grad_keepdim(g[0], x.sizes(), red, keepdim), one_hot_at(x.sizes(), dim, idx_keep, g[0].dtype()))};
 }
 
@@ -406,7 +406,8 @@ template <bool Max> Stack amax_forward(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const auto red = reduced_dims(x.sizes(), a[1].is_none() ? IntList{} : a[1].to_int_list());
   return {dispatch_dtype(x.dtype(), [&]<typename T>() {
-    return reduce_blocks<T, T>(x, red, a[2].to_bool(), [](const T* p, std::int64_t n) { return p[arg_extreme<Max>(p, n)]; });
+    return reduce_blocks<T, T>(x, red, a[2].to_bool(),
+                               [](const T* p, std::int64_t n) { return p[arg_extreme<Max>(p, n)]; });
   })};
 }
 
@@ -420,8 +421,7 @@ template <bool Max> std::vector<TensorMeta> argmax_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const char* name = Max ? "argmax" : "argmin";
   if (a[1].is_none()) {
-    PT_CHECK(x.numel() > 0, IndexError,
-             name << "(): Expected reduction dim to be specified for input.numel() == 0.");
+    PT_CHECK(x.numel() > 0, IndexError, name << "(): Expected reduction dim to be specified for input.numel() == 0.");
     return {{a[2].to_bool() ? Shape(x.dim(), 1) : Shape{}, ScalarType::Int64}};
   }
   check_dim_nonempty(x, a[1].to_int(), name);
@@ -433,7 +433,8 @@ template <bool Max> Stack argmax_forward(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const auto red = a[1].is_none() ? std::vector<bool>(x.sizes().size(), true) : one_dim(x.sizes(), a[1].to_int());
   Tensor out = dispatch_dtype(x.dtype(), [&]<typename T>() {
-    return reduce_blocks<T, std::int64_t>(x, red, true, [](const T* p, std::int64_t n) { return arg_extreme<Max>(p, n); });
+    return reduce_blocks<T, std::int64_t>(x, red, true,
+                                          [](const T* p, std::int64_t n) { return arg_extreme<Max>(p, n); });
   });
   out.impl()->sizes = m.sizes;
   out.impl()->strides = contiguous_strides(m.sizes);
@@ -483,11 +484,11 @@ template <OpKind K> std::vector<TensorMeta> norm_shape(const Stack& a) {
   if constexpr (K == OpKind::norm) {
     PT_CHECK(is_floating_point(x.dtype()), RuntimeError,
              "norm(): input dtype should be either floating point or complex. Got " << ir_type_name(x.dtype())
-                                                                                     << " instead.");
+                                                                                    << " instead.");
   } else {
-    PT_CHECK(is_floating_point(x.dtype()), RuntimeError,
-             "linalg.vector_norm: Expected a floating point or complex tensor as input. Got "
-                 << ir_type_name(x.dtype()));
+    PT_CHECK(
+        is_floating_point(x.dtype()), RuntimeError,
+        "linalg.vector_norm: Expected a floating point or complex tensor as input. Got " << ir_type_name(x.dtype()));
   }
   const NormArgs n = norm_args(K, a);
   return {{reduced_shape(x.sizes(), reduced_dims(x.sizes(), n.dims), n.keepdim), n.dtype ? *n.dtype : x.dtype()}};
@@ -499,7 +500,8 @@ template <OpKind K> Stack norm_forward(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const auto red = reduced_dims(x.sizes(), n.dims);
   return {dispatch_floating(m.dtype, [&]<typename T>() {
-    return reduce_blocks<T, T>(x, red, n.keepdim, [&](const T* p, std::int64_t len) { return block_norm(p, len, n.ord); });
+    return reduce_blocks<T, T>(x, red, n.keepdim,
+                               [&](const T* p, std::int64_t len) { return block_norm(p, len, n.ord); });
   })};
 }
 
@@ -659,10 +661,10 @@ template <bool Log> std::vector<TensorMeta> softmax_shape(const Stack& a) {
   const auto dt = a.size() > 2 ? a[2].to_optional_scalar_type() : std::nullopt;
   const ScalarType out = dt ? *dt : x.dtype();
   const bool last = x.dim() == 0 || dim == x.dim() - 1;
-  PT_CHECK(is_floating_point(out), RuntimeError,
-           "\"" << (last ? (Log ? "log_softmax_lastdim_kernel_impl" : "softmax_lastdim_kernel_impl")
-                         : "softmax_kernel_impl")
-                << "\" not implemented for '" << ir_type_name(out) << "'");
+  PT_CHECK(
+      is_floating_point(out), RuntimeError,
+      "\"" << (last ? (Log ? "log_softmax_lastdim_kernel_impl" : "softmax_lastdim_kernel_impl") : "softmax_kernel_impl")
+           << "\" not implemented for '" << ir_type_name(out) << "'");
   return {{x.sizes(), out}};
 }
 
@@ -708,10 +710,13 @@ std::pair<Tensor, Tensor> select_lanes(const Tensor& x, std::int64_t dim, std::i
     const T* p = d + i * b.R;
     std::iota(order.begin(), order.end(), 0);
     // NaN counts as the largest value, as in PyTorch.
-    auto cmp = [&](std::int64_t u, std::int64_t v) { return largest ? better<true>(p[u], p[v]) : better<false>(p[u], p[v]); };
+    auto cmp = [&](std::int64_t u, std::int64_t v) {
+      return largest ? better<true>(p[u], p[v]) : better<false>(p[u], p[v]);
+    };
     if (stable) std::stable_sort(order.begin(), order.end(), cmp);
     else std::partial_sort(order.begin(), order.begin() + k, order.end(), cmp);
-    for (std::int64_t j = 0; j < k; ++j) vals.data_ptr<T>()[i * k + j] = p[order[j]], idx.data_ptr<std::int64_t>()[i * k + j] = order[j];
+    for (std::int64_t j = 0; j < k; ++j)
+      vals.data_ptr<T>()[i * k + j] = p[order[j]], idx.data_ptr<std::int64_t>()[i * k + j] = order[j];
   }
   std::vector<std::int64_t> perm = b.perm;
   if (x.dim() == 0) {
@@ -771,11 +776,15 @@ TensorList select_backward(BackwardContext& ctx, const TensorList& g, std::int64
   const std::int64_t k = idx.size(w);
   const bool last = w == x.dim() - 1;
   const Tensor gl = last ? g[0] : transpose(g[0], w, -1);
-  const Tensor il = kernels::contiguous_kernel(last ? idx : kernels::make_view(idx, gl.sizes(), [&] {
-    Shape st = idx.strides();
-    std::swap(st[w], st.back());
-    return st;
-  }(), idx.storage_offset()));
+  const Tensor il = kernels::contiguous_kernel(last ? idx
+                                                    : kernels::make_view(
+                                                          idx, gl.sizes(),
+                                                          [&] {
+                                                            Shape st = idx.strides();
+                                                            std::swap(st[w], st.back());
+                                                            return st;
+                                                          }(),
+                                                          idx.storage_offset()));
   Shape psz(gl.sizes().begin(), gl.sizes().end() - 1);
   const std::int64_t lanes = il.numel() / std::max<std::int64_t>(k, 1);
   Tensor onehot = zeros({lanes, k, n}, g[0].dtype());
@@ -795,9 +804,7 @@ TensorList select_backward(BackwardContext& ctx, const TensorList& g, std::int64
 
 }  // namespace
 
-Tensor sum(const Tensor& self, std::optional<ScalarType> dtype) {
-  return call_op1(OpKind::sum, {self, IValue(dtype)});
-}
+Tensor sum(const Tensor& self, std::optional<ScalarType> dtype) { return call_op1(OpKind::sum, {self, IValue(dtype)}); }
 Tensor sum(const Tensor& self, const IntList& dim, bool keepdim, std::optional<ScalarType> dtype) {
   return call_op1(OpKind::sum, {self, dim, keepdim, IValue(dtype)});
 }
@@ -838,8 +845,7 @@ Tensor norm(const Tensor& self, const Scalar& p, const IntList& dim, bool keepdi
   return call_op1(OpKind::norm, {self, p, dim, keepdim});
 }
 Tensor linalg_vector_norm(const Tensor& self, const Scalar& ord, const IntList& dim, bool keepdim) {
-  return call_op1(OpKind::linalg_vector_norm,
-                  {self, ord, dim.empty() ? IValue() : IValue(dim), keepdim, IValue()});
+  return call_op1(OpKind::linalg_vector_norm, {self, ord, dim.empty() ? IValue() : IValue(dim), keepdim, IValue()});
 }
 Tensor var(const Tensor& self, const IntList& dim, bool unbiased, bool keepdim) {
   return call_op1(OpKind::var, {self, dim, unbiased, keepdim});
@@ -869,8 +875,9 @@ namespace defs {
 
 void define_reduction_ops(OpTable& t) {
   t.def({.kind = OpKind::sum,
-         .schema = "aten::sum(Tensor self, *, ScalarType? dtype=None) -> Tensor | "
-                   "aten::sum.dim_IntList(Tensor self, int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor",
+         .schema =
+             "aten::sum(Tensor self, *, ScalarType? dtype=None) -> Tensor | "
+             "aten::sum.dim_IntList(Tensor self, int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor",
          .forward = sum_forward,
          .backward = sum_backward,
          .shape = sum_shape});
@@ -951,12 +958,14 @@ void define_reduction_ops(OpTable& t) {
          .schema = "aten::topk(Tensor self, int k, int dim=-1, bool largest=True, bool sorted=True) -> "
                    "(Tensor values, Tensor indices)",
          .forward = topk_forward,
-         .backward = [](BackwardContext& ctx, const TensorList& g) { return select_backward(ctx, g, ctx.arg(2).to_int()); },
+         .backward = [](BackwardContext& ctx,
+                        const TensorList& g) { return select_backward(ctx, g, ctx.arg(2).to_int()); },
          .shape = topk_shape});
   t.def({.kind = OpKind::sort,
          .schema = "aten::sort(Tensor self, int dim=-1, bool descending=False) -> (Tensor values, Tensor indices)",
          .forward = sort_forward,
-         .backward = [](BackwardContext& ctx, const TensorList& g) { return select_backward(ctx, g, ctx.arg(1).to_int()); },
+         .backward = [](BackwardContext& ctx,
+                        const TensorList& g) { return select_backward(ctx, g, ctx.arg(1).to_int()); },
          .shape = sort_shape});
   t.def({.kind = OpKind::softmax,
          .schema = "aten::softmax.int(Tensor self, int dim, ScalarType? dtype=None) -> Tensor",
