@@ -3,6 +3,7 @@
 // computed with /usr/bin/python3 torch).
 #include <functional>
 
+#include "paratrace/autograd/engine.h"
 #include "test_util.h"
 
 using namespace paratrace;
@@ -238,6 +239,22 @@ class TestOpsReduction : public QObject {
     mean(y, ScalarType::Float64).backward();
     QCOMPARE(y.grad().dtype(), ScalarType::Float32);
     PT_COMPARE_CLOSE(y.grad(), tensor({0.5, 0.5}), 0, 1e-7);
+  }
+
+  void backwardFormulasAreTwiceDifferentiable() {
+    // torch: g = autograd.grad(x.var([0]), x, create_graph=True); (g * [1, 2, 3, 4]).sum().backward()
+    const Tensor w = tensor({1.0, 2.0, 3.0, 4.0});
+    Tensor x = tensor({1.0, -2.0, 3.0, 0.5}).requires_grad_();
+    Tensor g = autograd::grad({var(x, {0})}, {x}, {}, false, true)[0];
+    PT_COMPARE_CLOSE(g, tensor({0.25, -1.75, 1.5833334, -0.0833333}), 1e-5, 1e-6);
+    sum(mul(g, w)).backward();
+    PT_COMPARE_CLOSE(x.grad(), tensor({-1.0, -0.3333334, 0.3333333, 1.0}), 1e-5, 1e-6);
+    // torch: g = autograd.grad((softmax(x, 0) * w).sum(), x, create_graph=True); (g * g).sum().backward()
+    Tensor z = tensor({1.0, -2.0, 3.0, 0.5}).requires_grad_();
+    Tensor gz = autograd::grad({sum(mul(softmax(z, 0), w))}, {z}, {}, false, true)[0];
+    PT_COMPARE_CLOSE(gz, tensor({-0.2034678, -0.0046259, 0.1303408, 0.0777533}), 1e-5, 1e-6);
+    sum(mul(gz, gz)).backward();
+    PT_COMPARE_CLOSE(z.grad(), tensor({0.1048324, 0.0001582, -0.0945717, -0.0104190}), 1e-4, 1e-6);
   }
 
   void meanOfEmptyIsNan() { QVERIFY(std::isnan(mean(zeros({0})).item<float>())); }
