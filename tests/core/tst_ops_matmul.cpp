@@ -133,6 +133,29 @@ class TestOpsMatmul : public QObject {
     QCOMPARE(std::vector<double>(v.begin() + 20, v.end()), (std::vector<double>{107.0, 117.5, 152.0, 167.0}));
   }
 
+  void matmulBroadcastGradientsSumOverBatch() {
+    // torch: r = A @ B; (r * arange(1, 25).reshape(r.shape)).sum().backward()
+    Tensor a = seq({2, 1, 2, 3}, 0.5, 0.0).requires_grad_();
+    Tensor b = seq({3, 3, 2}, 1.0, -4.0).requires_grad_();
+    const Tensor r = matmul(a, b);
+    sum(mul(r, seq(r.sizes(), 1.0, 1.0))).backward();
+    PT_COMPARE_CLOSE(reshape(a.grad(), {-1}),
+                     tensor({180.0, 246.0, 312.0, 210.0, 300.0, 390.0, 360.0, 570.0, 780.0, 390.0, 624.0, 858.0}), 1e-6,
+                     1e-4);
+    PT_COMPARE_CLOSE(reshape(b.grad(), {-1}),
+                     tensor({111.0, 120.0, 127.0, 138.0, 143.0, 156.0, 147.0, 156.0, 171.0, 182.0, 195.0, 208.0, 183.0,
+                             192.0, 215.0, 226.0, 247.0, 260.0}),
+                     1e-6, 1e-4);
+  }
+
+  void matmulVectorTimesMatrixGradient() {
+    Tensor v = tensor({1.0, -2.0, 3.0}).requires_grad_();
+    Tensor m = seq({3, 2}, 1.0, 0.0).requires_grad_();
+    sum(mul(matmul(v, m), tensor({1.0, 2.0}))).backward();
+    PT_COMPARE_CLOSE(v.grad(), tensor({2.0, 8.0, 14.0}), 0, 1e-6);
+    PT_COMPARE_CLOSE(m.grad(), tensor({{1.0, 2.0}, {-2.0, -4.0}, {3.0, 6.0}}), 0, 1e-6);
+  }
+
   void matmulPromotesVectorAndSqueezes() {
     const Tensor b = seq({3, 3, 2}, 1.0, -4.0);
     const Tensor r = matmul(tensor({1.0, -2.0, 3.0}), b);
