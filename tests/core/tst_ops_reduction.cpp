@@ -175,6 +175,26 @@ class TestOpsReduction : public QObject {
     QCOMPARE(i.to_vector<std::int64_t>(), (std::vector<std::int64_t>{1, 3}));
   }
 
+  void nanSortsLastAndPropagatesThroughMax() {
+    // torch: x = [2, nan, 1, 3]
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const Tensor x = tensor({2.0, nan, 1.0, 3.0});
+    QCOMPARE(std::get<1>(sort(x)).to_vector<std::int64_t>(), (std::vector<std::int64_t>{2, 0, 3, 1}));
+    QCOMPARE(std::get<1>(sort(x, -1, true)).to_vector<std::int64_t>(), (std::vector<std::int64_t>{1, 3, 0, 2}));
+    QCOMPARE(std::get<1>(topk(x, 2)).to_vector<std::int64_t>(), (std::vector<std::int64_t>{1, 3}));
+    QCOMPARE(std::get<1>(topk(x, 2, -1, false)).to_vector<std::int64_t>(), (std::vector<std::int64_t>{2, 0}));
+    QVERIFY(std::isnan(max(x).item<float>()));
+    QCOMPARE(argmin(x).item<std::int64_t>(), std::int64_t(1));
+  }
+
+  void normDoubleBackwardMatchesTorch() {
+    // torch: g = autograd.grad(z.norm(), z, create_graph=True); (g * [1, 2]).sum().backward()
+    Tensor z = tensor({3.0, 4.0}).requires_grad_();
+    const Tensor g = autograd::grad({norm(z)}, {z}, {}, false, true)[0];
+    sum(mul(g, tensor({1.0, 2.0}))).backward();
+    PT_COMPARE_CLOSE(z.grad(), tensor({-0.064, 0.048}), 1e-5, 1e-7);
+  }
+
   void tiesShareGradientForFullMaxAndAmax() {
     const Tensor t = tensor({{1.0, 3.0, 3.0}, {2.0, 2.0, 0.0}});
     const Tensor half = tensor({{0.0, 0.5, 0.5}, {0.0, 0.0, 0.0}});

@@ -523,7 +523,7 @@ template <OpKind K> TensorList norm_backward(BackwardContext& ctx, const TensorL
       return kernels::map_unary<T, T>(kernels::contiguous_kernel(norm), [](T v) { return v == T(0) ? T(1) : T(0); });
     });
     const Tensor nonzero = sub(ones_like(zero), zero);
-    return {mul(x, div(mul(gk, nonzero), add(norm.detach(), zero)))};
+    return {mul(x, div(mul(gk, nonzero), add(norm, zero)))};
   }
   const Tensor coef = dispatch_floating(x.dtype(), [&]<typename T>() {
     return block_map<T>(x, red, dt, [&](const T* p, std::int64_t len, T* o) {
@@ -690,8 +690,9 @@ template <bool Log> Stack softmax_forward(const Stack& a) {
 template <bool Log> TensorList softmax_backward(BackwardContext& ctx, const TensorList& g) {
   const std::int64_t dim = ctx.arg(1).to_int();
   const Tensor y = ctx.output(0);
-  if constexpr (Log) return {sub(g[0], mul(exp(y), sum(g[0], IntList{dim}, true)))};
-  else return {mul(y, sub(g[0], sum(mul(g[0], y), IntList{dim}, true)))};
+  const ScalarType in = ctx.arg_meta(0).dtype;
+  if constexpr (Log) return {grad_in_dtype(sub(g[0], mul(exp(y), sum(g[0], IntList{dim}, true))), in)};
+  else return {grad_in_dtype(mul(y, sub(g[0], sum(mul(g[0], y), IntList{dim}, true))), in)};
 }
 
 // ---- topk / sort ----------------------------------------------------------------------------------
@@ -709,9 +710,14 @@ std::pair<Tensor, Tensor> select_lanes(const Tensor& x, std::int64_t dim, std::i
   for (std::int64_t i = 0; i < b.outer; ++i) {
     const T* p = d + i * b.R;
     std::iota(order.begin(), order.end(), 0);
-    // NaN counts as the largest value, as in PyTorch.
+    // NaN sorts as the largest value, as in PyTorch.
     auto cmp = [&](std::int64_t u, std::int64_t v) {
-      return largest ? better<true>(p[u], p[v]) : better<false>(p[u], p[v]);
+      const T a = p[u], c = p[v];
+      if constexpr (std::is_floating_point_v<T>) {
+        if (std::isnan(a) || std::isnan(c))
+          return largest ? std::isnan(a) && !std::isnan(c) : !std::isnan(a) && std::isnan(c);
+      }
+      return largest ? a > c : a < c;
     };
     if (stable) std::stable_sort(order.begin(), order.end(), cmp);
     else std::partial_sort(order.begin(), order.begin() + k, order.end(), cmp);
