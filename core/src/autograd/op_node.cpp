@@ -117,6 +117,7 @@ Tensor OpNode::output(std::size_t i) const {
   auto alias = std::make_shared<TensorImpl>(*impl);
   alias->grad_fn = std::const_pointer_cast<Node>(shared_from_this());
   alias->output_nr = static_cast<std::uint32_t>(i);
+  alias->requires_grad = true;
   return Tensor(std::move(alias));
 }
 

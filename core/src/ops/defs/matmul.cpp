@@ -1,7 +1,505 @@
+// Matrix products: mm, bmm, mv, dot, outer, matmul, linear, bilinear.
+// float32/float64 products go through OpenBLAS (Eigen without -march=native
+// is ~3x slower than PyTorch's OpenBLAS on 512x512); other dtypes use Eigen.
+#include <cblas.h>
+
+#include <Eigen/Dense>
+
+#include "../kernels/broadcast.h"
+#include "../kernels/elementwise.h"
 #include "define_ops.h"
+#include "paratrace/tensor/ops.h"
 
-namespace paratrace::defs {
+namespace paratrace {
+namespace {
 
-void define_matmul_ops(OpTable&) {}
+// ---- GEMM core ----------------------------------------------------------------
 
-}  // namespace paratrace::defs
+// A 2-D operand as BLAS reads it: row-major data with a leading dimension,
+// possibly transposed, so transposed views (t(w) in backward) need no copy.
+template <typename T> struct MatOperand {
+  const T* data = nullptr;
+  std::int64_t ld = 0;
+  bool trans = false;
+};
+
+// Whether BLAS can read matrices with these strides directly (row- or column-major).
+bool blas_layout(std::int64_t rows, std::int64_t cols, std::int64_t rs, std::int64_t cs) {
+  return (cs == 1 && rs >= std::max<std::int64_t>(cols, 1)) || (rs == 1 && cs >= std::max<std::int64_t>(rows, 1));
+}
+
+// `t` itself when its last two dims have a BLAS layout, else a contiguous copy.
+Tensor blas_ready(const Tensor& t) {
+  const std::int64_t d = t.dim();
+  return blas_layout(t.size(d - 2), t.size(d - 1), t.stride(d - 2), t.stride(d - 1)) ? t
+                                                                                     : kernels::contiguous_kernel(t);
+}
+
+// Matrix at element offset `offset` of a blas_ready tensor `t` whose last two dims are (rows, cols).
+template <typename T> MatOperand<T> mat_operand(const Tensor& t, std::int64_t offset) {
+  const std::int64_t d = t.dim(), rows = t.size(d - 2), cols = t.size(d - 1);
+  const std::int64_t rs = t.stride(d - 2), cs = t.stride(d - 1);
+  if (cs == 1 && rs >= std::max<std::int64_t>(cols, 1)) return {t.data_ptr<T>() + offset, rs, false};
+  return {t.data_ptr<T>() + offset, std::max<std::int64_t>(cs, std::max<std::int64_t>(rows, 1)), true};
+}
+
+// c = beta * c + a * b through Eigen (integer dtypes, and tiny float products).
+template <typename T> void eigen_gemm(const MatOperand<T>& a, const MatOperand<T>& b, T* c, std::int64_t m,
+                                      std::int64_t k, std::int64_t n, T beta) {
+  using Mat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  using Stride = Eigen::OuterStride<>;
+  auto view = [](const MatOperand<T>& o, std::int64_t r, std::int64_t cc) {
+    // A transposed operand is the row-major (cc x r) matrix read transposed.
+    return o.trans ? Eigen::Map<const Mat, 0, Stride>(o.data, cc, r, Stride(o.ld))
+                   : Eigen::Map<const Mat, 0, Stride>(o.data, r, cc, Stride(o.ld));
+  };
+  const auto am = view(a, m, k), bm = view(b, k, n);
+  Eigen::Map<Mat> cm(c, m, n);
+  // Lazy (coefficient-wise) products write straight into c without a temporary.
+  auto run = [&](const auto& x, const auto& y) {
+    if (beta == T(0)) {
+      cm.noalias() = x.lazyProduct(y);
+    } else {
+      cm *= beta;
+      cm.noalias() += x.lazyProduct(y);
+    }
+  };
+  if (a.trans) {
+    if (b.trans) run(am.transpose(), bm.transpose());
+    else run(am.transpose(), bm);
+  } else {
+    if (b.trans) run(am, bm.transpose());
+    else run(am, bm);
+  }
+}
+
+// c[m x n] = beta * c + a[m x k] * b[k x n]; c is contiguous row-major.
+template <typename T> void gemm(const MatOperand<T>& a, const MatOperand<T>& b, T* c, std::int64_t m, std::int64_t k,
+                                std::int64_t n, T beta) {
+  if (m == 0 || n == 0) return;
+  if (k == 0) {
+    for (std::int64_t i = 0; i < m * n; ++i) c[i] = beta == T(0) ? T(0) : c[i] * beta;
+    return;
+  }
+  // BLAS call overhead dominates tiny products (a Linear(8, 8) step); Eigen's lazy product is faster there.
+  constexpr std::int64_t kSmallGemm = 16 * 16 * 16;
+  if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
+    if (m * k * n <= kSmallGemm) return eigen_gemm(a, b, c, m, k, n, beta);
+    const auto ta = a.trans ? CblasTrans : CblasNoTrans, tb = b.trans ? CblasTrans : CblasNoTrans;
+    if constexpr (std::is_same_v<T, float>) {
+      cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, 1.f, a.data, a.ld, b.data, b.ld, beta, c, n);
+    } else {
+      cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, 1.0, a.data, a.ld, b.data, b.ld, beta, c, n);
+    }
+  } else {
+    eigen_gemm(a, b, c, m, k, n, beta);
+  }
+}
+
+void check_same_dtype(const Tensor& a, const Tensor& b) {
+  PT_CHECK(a.dtype() == b.dtype(), RuntimeError,
+           "expected scalar type " << ir_type_name(a.dtype()) << " but found " << ir_type_name(b.dtype()));
+}
+
+void check_matmul_dtype(ScalarType t, const char* kernel) {
+  PT_CHECK(t != ScalarType::Bool, RuntimeError, "\"" << kernel << "\" not implemented for 'Bool'");
+}
+
+// out[batch] = a[batch] @ b[batch] for 3-D a, b (batch stride 0 allowed).
+Tensor batched_product(const Tensor& a_in, const Tensor& b_in) {
+  const Tensor a = blas_ready(a_in), b = blas_ready(b_in);
+  const std::int64_t nb = a.size(0), m = a.size(1), k = a.size(2), n = b.size(2);
+  Tensor out = kernels::make_tensor({nb, m, n}, a.dtype());
+  dispatch_dtype(a.dtype(), [&]<typename T>() {
+    if constexpr (!std::is_same_v<T, bool>) {
+      T* c = out.data_ptr<T>();
+      for (std::int64_t i = 0; i < nb; ++i) {
+        const auto ao = mat_operand<T>(a, i * a.stride(0));
+        const auto bo = mat_operand<T>(b, i * b.stride(0));
+        gemm<T>(ao, bo, c + i * m * n, m, k, n, T(0));
+      }
+    }
+  });
+  return out;
+}
+
+// Views a 2-D / 1-D tensor as 3-D with one batch, without copying.
+Tensor as_batch(const Tensor& t, std::int64_t rows, std::int64_t cols, std::int64_t rs, std::int64_t cs) {
+  return kernels::make_view(t, {1, rows, cols}, {0, rs, cs}, t.storage_offset());
+}
+
+Tensor product_2d(const Tensor& a, const Tensor& b) {
+  const Tensor out = batched_product(as_batch(a, a.size(0), a.size(1), a.stride(0), a.stride(1)),
+                                     as_batch(b, b.size(0), b.size(1), b.stride(0), b.stride(1)));
+  out.impl()->sizes = {a.size(0), b.size(1)};
+  out.impl()->strides = contiguous_strides(out.sizes());
+  return out;
+}
+
+// ---- mm / bmm / mv / dot ------------------------------------------------------
+
+std::vector<TensorMeta> mm_shape(const Stack& s) {
+  const Tensor &a = s[0].to_tensor(), &b = s[1].to_tensor();
+  PT_CHECK(a.dim() == 2, RuntimeError, "self must be a matrix");
+  PT_CHECK(b.dim() == 2, RuntimeError, "mat2 must be a matrix");
+  PT_CHECK(a.size(1) == b.size(0), RuntimeError,
+           "mat1 and mat2 shapes cannot be multiplied (" << a.size(0) << "x" << a.size(1) << " and " << b.size(0) << "x"
+                                                         << b.size(1) << ")");
+  check_same_dtype(a, b);
+  check_matmul_dtype(a.dtype(), "addmm_impl_cpu_");
+  return {{{a.size(0), b.size(1)}, a.dtype()}};
+}
+
+Stack mm_forward(const Stack& s) {
+  mm_shape(s);
+  return {product_2d(s[0].to_tensor(), s[1].to_tensor())};
+}
+
+TensorList mm_backward(BackwardContext& ctx, const TensorList& g) {
+  TensorList r(2);
+  if (ctx.needs_input_grad(0)) r[0] = mm(g[0], t(ctx.tensor_arg(1)));
+  if (ctx.needs_input_grad(1)) r[1] = mm(t(ctx.tensor_arg(0)), g[0]);
+  return r;
+}
+
+std::vector<TensorMeta> bmm_shape(const Stack& s) {
+  const Tensor &a = s[0].to_tensor(), &b = s[1].to_tensor();
+  PT_CHECK(a.dim() == 3, RuntimeError, "batch1 must be a 3D tensor");
+  PT_CHECK(b.dim() == 3, RuntimeError, "batch2 must be a 3D tensor");
+  PT_CHECK(b.size(0) == a.size(0) && b.size(1) == a.size(2), RuntimeError,
+           "Expected size for first two dimensions of batch2 tensor to be: ["
+               << a.size(0) << ", " << a.size(2) << "] but got: [" << b.size(0) << ", " << b.size(1) << "].");
+  check_same_dtype(a, b);
+  check_matmul_dtype(a.dtype(), "bmm");
+  return {{{a.size(0), a.size(1), b.size(2)}, a.dtype()}};
+}
+
+Stack bmm_forward(const Stack& s) {
+  bmm_shape(s);
+  return {batched_product(s[0].to_tensor(), s[1].to_tensor())};
+}
+
+TensorList bmm_backward(BackwardContext& ctx, const TensorList& g) {
+  TensorList r(2);
+  if (ctx.needs_input_grad(0)) r[0] = bmm(g[0], transpose(ctx.tensor_arg(1), 1, 2));
+  if (ctx.needs_input_grad(1)) r[1] = bmm(transpose(ctx.tensor_arg(0), 1, 2), g[0]);
+  return r;
+}
+
+std::vector<TensorMeta> mv_shape(const Stack& s) {
+  const Tensor &a = s[0].to_tensor(), &v = s[1].to_tensor();
+  PT_CHECK(a.dim() == 2 && v.dim() == 1, RuntimeError,
+           "vector + matrix @ vector expected, got 1, " << a.dim() << ", " << v.dim());
+  PT_CHECK(a.size(1) == v.size(0), RuntimeError,
+           "size mismatch, got " << a.size(0) << ", " << a.size(0) << "x" << a.size(1) << "," << v.size(0));
+  check_same_dtype(a, v);
+  check_matmul_dtype(a.dtype(), "addmv_impl_cpu");
+  return {{{a.size(0)}, a.dtype()}};
+}
+
+Stack mv_forward(const Stack& s) {
+  mv_shape(s);
+  const Tensor &a = s[0].to_tensor(), &v = s[1].to_tensor();
+  Tensor out = batched_product(as_batch(a, a.size(0), a.size(1), a.stride(0), a.stride(1)),
+                               as_batch(v, v.size(0), 1, v.stride(0), 1));
+  out.impl()->sizes = {a.size(0)};
+  out.impl()->strides = {1};
+  return {out};
+}
+
+TensorList mv_backward(BackwardContext& ctx, const TensorList& g) {
+  TensorList r(2);
+  if (ctx.needs_input_grad(0)) r[0] = outer(g[0], ctx.tensor_arg(1));
+  if (ctx.needs_input_grad(1)) r[1] = mv(t(ctx.tensor_arg(0)), g[0]);
+  return r;
+}
+
+std::vector<TensorMeta> dot_shape(const Stack& s) {
+  const Tensor &a = s[0].to_tensor(), &b = s[1].to_tensor();
+  PT_CHECK(a.dim() == 1 && b.dim() == 1, RuntimeError,
+           "1D tensors expected, but got " << a.dim() << "D and " << b.dim() << "D tensors");
+  PT_CHECK(a.size(0) == b.size(0), RuntimeError,
+           "inconsistent tensor size, expected tensor ["
+               << a.size(0) << "] and src [" << b.size(0) << "] to have the same number of elements, but got "
+               << a.size(0) << " and " << b.size(0) << " elements respectively");
+  PT_CHECK(a.dtype() == b.dtype(), RuntimeError,
+           "dot : expected both vectors to have same dtype, but found " << ir_type_name(a.dtype()) << " and "
+                                                                        << ir_type_name(b.dtype()));
+  check_matmul_dtype(a.dtype(), "dot");
+  return {{{}, a.dtype()}};
+}
+
+Stack dot_forward(const Stack& s) {
+  dot_shape(s);
+  const Tensor &a = s[0].to_tensor(), &b = s[1].to_tensor();
+  Tensor out = kernels::make_tensor({}, a.dtype());
+  dispatch_dtype(a.dtype(), [&]<typename T>() {
+    using Acc = std::conditional_t<std::is_floating_point_v<T>, T, std::int64_t>;
+    const T *x = a.data_ptr<T>(), *y = b.data_ptr<T>();
+    Acc acc = 0;
+    for (std::int64_t i = 0; i < a.size(0); ++i) acc += Acc(x[i * a.stride(0)]) * Acc(y[i * b.stride(0)]);
+    *out.data_ptr<T>() = static_cast<T>(acc);
+  });
+  return {out};
+}
+
+TensorList dot_backward(BackwardContext& ctx, const TensorList& g) {
+  TensorList r(2);
+  if (ctx.needs_input_grad(0)) r[0] = mul(ctx.tensor_arg(1), g[0]);
+  if (ctx.needs_input_grad(1)) r[1] = mul(ctx.tensor_arg(0), g[0]);
+  return r;
+}
+
+// ---- composites: outer, matmul ------------------------------------------------
+
+std::vector<TensorMeta> outer_shape(const Stack& s) {
+  const Tensor &a = s[0].to_tensor(), &b = s[1].to_tensor();
+  PT_CHECK(a.dim() == 1, RuntimeError, "outer: Expected 1-D argument self, but got " << a.dim() << "-D");
+  PT_CHECK(b.dim() == 1, RuntimeError, "outer: Expected 1-D argument vec2, but got " << b.dim() << "-D");
+  return {{{a.size(0), b.size(0)}, kernels::result_type({&a, &b})}};
+}
+
+Stack outer_forward(const Stack& s) {
+  outer_shape(s);
+  const Tensor &a = s[0].to_tensor(), &b = s[1].to_tensor();
+  return {mul(reshape(a, {a.size(0), 1}), b)};
+}
+
+std::vector<TensorMeta> matmul_shape(const Stack& s) {
+  const Tensor &a = s[0].to_tensor(), &b = s[1].to_tensor();
+  const std::int64_t da = a.dim(), db = b.dim();
+  PT_CHECK(da >= 1 && db >= 1, RuntimeError,
+           "both arguments to matmul need to be at least 1D, but they are " << da << "D and " << db << "D");
+  if (da <= 2 && db <= 2) {
+    Shape out;
+    if (da == 2) out.push_back(a.size(0));
+    if (db == 2) out.push_back(b.size(1));
+    return {{out, a.dtype()}};
+  }
+  const Shape ba(a.sizes().begin(), a.sizes().end() - std::min<std::int64_t>(da, 2));
+  const Shape bb(b.sizes().begin(), b.sizes().end() - std::min<std::int64_t>(db, 2));
+  Shape out = kernels::broadcast_shapes(ba, bb);
+  if (da > 1) out.push_back(a.size(-2));
+  if (db > 1) out.push_back(b.size(-1));
+  return {{out, a.dtype()}};
+}
+
+// PyTorch's at::matmul dispatch by dimensionality.
+Tensor matmul_impl(const Tensor& a, const Tensor& b) {
+  const std::int64_t da = a.dim(), db = b.dim();
+  const Shape out_shape = matmul_shape({a, b})[0].sizes;
+  if (da == 1 && db == 1) return dot(a, b);
+  if (da == 2 && db == 1) return mv(a, b);
+  if (da == 1 && db == 2) return reshape(mm(reshape(a, {1, a.size(0)}), b), out_shape);
+  if (da == 2 && db == 2) return mm(a, b);
+  if (da >= 3 && db <= 2) {
+    // Fold the batch into the rows: one big product.
+    const Tensor folded = reshape(a, {-1, a.size(-1)});
+    return reshape(db == 1 ? mv(folded, b) : mm(folded, b), out_shape);
+  }
+  const std::int64_t n = da > 1 ? a.size(-2) : 1, k1 = a.size(-1);
+  const std::int64_t k2 = db > 1 ? b.size(-2) : b.size(-1), p = db > 1 ? b.size(-1) : 1;
+  const Shape ba(a.sizes().begin(), a.sizes().end() - std::min<std::int64_t>(da, 2));
+  const Shape bb(b.sizes().begin(), b.sizes().end() - std::min<std::int64_t>(db, 2));
+  const Shape batch = kernels::broadcast_shapes(ba, bb);
+  std::int64_t nb = 1;
+  for (auto d : batch) nb *= d;
+  Shape ea = batch, eb = batch;
+  ea.insert(ea.end(), {n, k1});
+  eb.insert(eb.end(), {k2, p});
+  const Tensor a3 = reshape(expand(reshape(a, da > 1 ? a.sizes() : Shape{1, k1}), ea), {nb, n, k1});
+  const Tensor b3 = reshape(expand(reshape(b, db > 1 ? b.sizes() : Shape{k2, 1}), eb), {nb, k2, p});
+  return reshape(bmm(a3, b3), out_shape);
+}
+
+// ---- linear -------------------------------------------------------------------
+
+// The bias must expand to the (rows x out) result; PyTorch reports expand's error.
+void check_expandable(const Shape& from, const Shape& target) {
+  const auto nf = static_cast<std::int64_t>(from.size()), nt = static_cast<std::int64_t>(target.size());
+  PT_CHECK(nf <= nt, RuntimeError,
+           "expand: the number of sizes provided (" << nt
+                                                    << ") must be greater or equal to the number of "
+                                                       "dimensions in the tensor ("
+                                                    << nf << ")");
+  for (std::int64_t i = 0; i < nf; ++i) {
+    const std::int64_t f = from[nf - 1 - i], t = target[nt - 1 - i];
+    PT_CHECK(f == t || f == 1, RuntimeError,
+             "The expanded size of the tensor (" << t << ") must match the existing size (" << f
+                                                 << ") at non-singleton dimension " << nt - 1 - i
+                                                 << ".  Target sizes: " << kernels::shape_str(target)
+                                                 << ".  Tensor sizes: " << kernels::shape_str(from));
+  }
+}
+
+std::vector<TensorMeta> linear_shape(const Stack& s) {
+  const Tensor &x = s[0].to_tensor(), &w = s[1].to_tensor();
+  const Tensor b = s.size() > 2 ? s[2].to_optional_tensor() : Tensor();
+  PT_CHECK(x.dim() >= 1, RuntimeError,
+           "both arguments to linear need to be at least 1D, but they are " << x.dim() << "D and " << w.dim() << "D");
+  PT_CHECK(w.dim() == 2, RuntimeError, "linear(): weight must be 2-D, but got " << w.dim() << "-D");
+  const std::int64_t in = x.size(-1), out = w.size(0);
+  std::int64_t rows = 1;
+  for (std::int64_t d = 0; d + 1 < x.dim(); ++d) rows *= x.size(d);
+  PT_CHECK(
+      in == w.size(1), RuntimeError,
+      "mat1 and mat2 shapes cannot be multiplied (" << rows << "x" << in << " and " << w.size(1) << "x" << out << ")");
+  check_same_dtype(x, w);
+  check_matmul_dtype(x.dtype(), "addmm_impl_cpu_");
+  Shape shape(x.sizes().begin(), x.sizes().end() - 1);
+  shape.push_back(out);
+  if (b.defined()) {
+    check_same_dtype(x, b);
+    check_expandable(b.sizes(), x.dim() == 1 ? Shape{out} : Shape{rows, out});
+  }
+  return {{shape, x.dtype()}};
+}
+
+std::int64_t y_rows(const Shape& y) {
+  std::int64_t r = 1;
+  for (std::size_t d = 0; d + 1 < y.size(); ++d) r *= y[d];
+  return r;
+}
+
+// y = x @ w^T + b in one GEMM: the bias is written first and accumulated into (beta = 1).
+Stack linear_forward(const Stack& s) {
+  const TensorMeta m = linear_shape(s)[0];
+  const Tensor& w = s[1].to_tensor();
+  const Tensor wr = blas_ready(w);
+  const Tensor b = s.size() > 2 ? s[2].to_optional_tensor() : Tensor();
+  const Tensor x = kernels::contiguous_kernel(s[0].to_tensor());
+  const std::int64_t in = w.size(1), out = w.size(0), rows = y_rows(m.sizes);
+  Tensor y = kernels::make_tensor(m.sizes, m.dtype);
+  dispatch_dtype(m.dtype, [&]<typename T>() {
+    if constexpr (!std::is_same_v<T, bool>) {
+      T* yp = y.data_ptr<T>();
+      T beta = T(0);
+      if (b.defined()) {
+        kernels::copy_kernel(y, b);
+        beta = T(1);
+      }
+      const MatOperand<T> xo{x.data_ptr<T>(), std::max<std::int64_t>(in, 1), false};
+      // w^T: the (out x in) weight read transposed.
+      const auto wo = mat_operand<T>(wr, 0);
+      const MatOperand<T> wt{wo.data, wo.ld, !wo.trans};
+      gemm<T>(xo, wt, yp, rows, in, out, beta);
+    }
+  });
+  return {y};
+}
+
+TensorList linear_backward(BackwardContext& ctx, const TensorList& g) {
+  TensorList r(ctx.num_args() > 2 && !ctx.arg(2).is_none() ? 3 : 2);
+  const Shape& xs = ctx.arg_meta(0).sizes;
+  const std::int64_t out = ctx.arg_meta(1).sizes[0];
+  const Tensor g2 = xs.size() == 2 ? g[0] : reshape(g[0], {-1, out});
+  if (ctx.needs_input_grad(0)) r[0] = reshape(mm(g2, ctx.tensor_arg(1)), xs);
+  if (ctx.needs_input_grad(1)) {
+    const Tensor& x = ctx.tensor_arg(0);
+    r[1] = mm(t(g2), xs.size() == 2 ? x : reshape(x, {-1, xs.back()}));
+  }
+  if (r.size() == 3 && ctx.needs_input_grad(2)) r[2] = kernels::sum_to(g[0], ctx.arg_meta(2).sizes);
+  return r;
+}
+
+// ---- bilinear (composite) -------------------------------------------------------
+
+std::vector<TensorMeta> bilinear_shape(const Stack& s) {
+  const Tensor &x1 = s[0].to_tensor(), &x2 = s[1].to_tensor(), &w = s[2].to_tensor();
+  const Tensor b = s.size() > 3 ? s[3].to_optional_tensor() : Tensor();
+  PT_CHECK(x1.dim() == x2.dim(), RuntimeError,
+           "bilinear(): input dimensions do not match: got " << x1.dim() << " and " << x2.dim());
+  for (std::int64_t i = 0; i + 1 < x1.dim(); ++i) {
+    PT_CHECK(x1.size(i) == x2.size(i), RuntimeError,
+             "bilinear(): input batch dimensions do not match at dim " << i << ": got " << x1.size(i) << " and "
+                                                                       << x2.size(i));
+  }
+  PT_CHECK(w.dim() == 3, RuntimeError, "bilinear(): weight must be 3-D, but got " << w.dim() << "-D");
+  PT_CHECK(x1.size(-1) == w.size(1), RuntimeError,
+           "bilinear(): input1 size does not match weight size: got " << x1.size(-1) << " but expected " << w.size(1));
+  PT_CHECK(x2.size(-1) == w.size(2), RuntimeError,
+           "bilinear(): input2 size does not match weight size: got " << x2.size(-1) << " but expected " << w.size(2));
+  if (b.defined()) {
+    PT_CHECK(b.dim() == 1 && b.size(0) == w.size(0), RuntimeError,
+             "bilinear(): bias size does not match weight size: got " << b.size(-1) << " but expected " << w.size(0));
+  }
+  Shape out(x1.sizes().begin(), x1.sizes().end() - 1);
+  out.push_back(w.size(0));
+  return {{out, x1.dtype()}};
+}
+
+// y[n, o] = x1[n] . W[o] . x2[n] + b[o], as linear over the per-sample outer products x1[n] x2[n]^T.
+Stack bilinear_forward(const Stack& s) {
+  const Shape out_shape = bilinear_shape(s)[0].sizes;
+  const Tensor &x1 = s[0].to_tensor(), &x2 = s[1].to_tensor(), &w = s[2].to_tensor();
+  const Tensor b = s.size() > 3 ? s[3].to_optional_tensor() : Tensor();
+  const std::int64_t i = w.size(1), j = w.size(2);
+  const Tensor pairs = mul(reshape(x1, {-1, i, 1}), reshape(x2, {-1, 1, j}));
+  const Tensor y = linear(reshape(pairs, {-1, i * j}), reshape(w, {w.size(0), i * j}), b);
+  return {reshape(y, out_shape)};
+}
+
+}  // namespace
+
+// ---- public API -------------------------------------------------------------------
+
+Tensor mm(const Tensor& self, const Tensor& mat2) { return call_op1(OpKind::mm, {self, mat2}); }
+Tensor bmm(const Tensor& self, const Tensor& mat2) { return call_op1(OpKind::bmm, {self, mat2}); }
+Tensor mv(const Tensor& self, const Tensor& vec) { return call_op1(OpKind::mv, {self, vec}); }
+Tensor dot(const Tensor& self, const Tensor& other) { return call_op1(OpKind::dot, {self, other}); }
+Tensor outer(const Tensor& self, const Tensor& vec2) { return call_op1(OpKind::outer, {self, vec2}); }
+Tensor matmul(const Tensor& self, const Tensor& other) { return call_op1(OpKind::matmul, {self, other}); }
+Tensor linear(const Tensor& input, const Tensor& weight, const Tensor& bias) {
+  return call_op1(OpKind::linear, {input, weight, bias});
+}
+Tensor bilinear(const Tensor& input1, const Tensor& input2, const Tensor& weight, const Tensor& bias) {
+  return call_op1(OpKind::bilinear, {input1, input2, weight, bias});
+}
+
+namespace defs {
+
+void define_matmul_ops(OpTable& t) {
+  t.def({.kind = OpKind::mm,
+         .schema = "aten::mm(Tensor self, Tensor mat2) -> Tensor",
+         .forward = mm_forward,
+         .backward = mm_backward,
+         .shape = mm_shape});
+  t.def({.kind = OpKind::bmm,
+         .schema = "aten::bmm(Tensor self, Tensor mat2) -> Tensor",
+         .forward = bmm_forward,
+         .backward = bmm_backward,
+         .shape = bmm_shape});
+  t.def({.kind = OpKind::mv,
+         .schema = "aten::mv(Tensor self, Tensor vec) -> Tensor",
+         .forward = mv_forward,
+         .backward = mv_backward,
+         .shape = mv_shape});
+  t.def({.kind = OpKind::dot,
+         .schema = "aten::dot(Tensor self, Tensor tensor) -> Tensor",
+         .forward = dot_forward,
+         .backward = dot_backward,
+         .shape = dot_shape});
+  t.def({.kind = OpKind::outer,
+         .schema = "aten::outer(Tensor self, Tensor vec2) -> Tensor",
+         .forward = outer_forward,
+         .shape = outer_shape,
+         .flags = kComposite});
+  t.def({.kind = OpKind::matmul,
+         .schema = "aten::matmul(Tensor self, Tensor other) -> Tensor",
+         .forward = [](const Stack& s) -> Stack { return {matmul_impl(s[0].to_tensor(), s[1].to_tensor())}; },
+         .shape = matmul_shape,
+         .flags = kComposite});
+  t.def({.kind = OpKind::linear,
+         .schema = "aten::linear(Tensor input, Tensor weight, Tensor? bias=None) -> Tensor",
+         .forward = linear_forward,
+         .backward = linear_backward,
+         .shape = linear_shape});
+  t.def({.kind = OpKind::bilinear,
+         .schema = "aten::bilinear(Tensor input1, Tensor input2, Tensor weight, Tensor? bias=None) -> Tensor",
+         .forward = bilinear_forward,
+         .shape = bilinear_shape,
+         .flags = kComposite});
+}
+
+}  // namespace defs
+}  // namespace paratrace
