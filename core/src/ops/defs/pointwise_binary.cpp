@@ -68,9 +68,10 @@ Stack write_into_self(const Stack& a, const Tensor& result) {
 template <int Sign> Tensor add_kernel(const Stack& a) {
   const Scalar alpha = a[2].to_scalar();
   check_alpha(alpha, binary_shape(a)[0].dtype);
-  return promoted_binary(a, []<typename T>() {
-    return [](T u, T v) { return arith<T>([&] { return u + Sign * v; }); };
-  }) ;
+  return promoted_binary(a, [&alpha]<typename T>() {
+    const T al = alpha.to<T>();
+    return [al](T u, T v) { return arith<T>([&] { return u + Sign * al * v; }); };
+  });
 }
 
 Tensor scaled(const Tensor& t, const Scalar& alpha) {
