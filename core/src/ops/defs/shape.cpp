@@ -1,7 +1,11 @@
 // Shape ops and views: outputs alias the input's storage where PyTorch's do.
+#include <algorithm>
+
 #include "../kernels/broadcast.h"
 #include "../kernels/elementwise.h"
 #include "define_ops.h"
+#include "paratrace/autograd/grad_mode.h"
+#include "paratrace/tensor/factories.h"
 #include "paratrace/tensor/ops.h"
 
 namespace paratrace {
@@ -134,6 +138,327 @@ Stack contiguous_forward(const Stack& a) {
 
 TensorList identity_backward(BackwardContext&, const TensorList& g) { return {g[0]}; }
 
+
+// ---- permutations ------------------------------------------------------------
+
+Tensor permuted_view(const Tensor& x, const IntList& perm) {
+  Shape sizes(perm.size()), strides(perm.size());
+  for (std::size_t i = 0; i < perm.size(); ++i) {
+    sizes[i] = x.sizes()[perm[i]];
+    strides[i] = x.strides()[perm[i]];
+  }
+  return kernels::make_view(x, sizes, strides, x.storage_offset());
+}
+
+IntList checked_perm(const Tensor& x, const IntList& dims) {
+  PT_CHECK(static_cast<std::int64_t>(dims.size()) == x.dim(), RuntimeError,
+           "permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired "
+           "ordering of dimensions i.e. input.dim() = "
+               << x.dim() << " is not equal to len(dims) = " << dims.size());
+  IntList perm(dims.size());
+  std::vector<bool> seen(dims.size(), false);
+  for (std::size_t i = 0; i < dims.size(); ++i) {
+    perm[i] = kernels::wrap_dim(dims[i], x.dim());
+    PT_CHECK(!seen[perm[i]], RuntimeError, "permute(): duplicate dims are not allowed.");
+    seen[perm[i]] = true;
+  }
+  return perm;
+}
+
+IntList swap_perm(std::int64_t ndim, std::int64_t d0, std::int64_t d1) {
+  IntList perm(ndim);
+  for (std::int64_t i = 0; i < ndim; ++i) perm[i] = i;
+  if (ndim > 0) std::swap(perm[kernels::wrap_dim(d0, ndim)], perm[kernels::wrap_dim(d1, ndim)]);
+  return perm;
+}
+
+std::vector<TensorMeta> meta_of(const Tensor& t) { return {{t.sizes(), t.dtype()}}; }
+
+Stack transpose_forward(const Stack& a) {
+  const Tensor& x = a[0].to_tensor();
+  return {permuted_view(x, swap_perm(x.dim(), a[1].to_int(), a[2].to_int()))};
+}
+std::vector<TensorMeta> transpose_shape(const Stack& a) { return meta_of(transpose_forward(a)[0].to_tensor()); }
+TensorList transpose_backward(BackwardContext& ctx, const TensorList& g) {
+  return {transpose(g[0], ctx.arg(1).to_int(), ctx.arg(2).to_int())};
+}
+
+Stack t_forward(const Stack& a) {
+  const Tensor& x = a[0].to_tensor();
+  PT_CHECK(x.dim() <= 2, RuntimeError, "t() expects a tensor with <= 2 dimensions, but self is " << x.dim() << "D");
+  return {permuted_view(x, swap_perm(x.dim(), 0, x.dim() < 2 ? 0 : 1))};
+}
+std::vector<TensorMeta> t_shape(const Stack& a) { return meta_of(t_forward(a)[0].to_tensor()); }
+TensorList t_backward(BackwardContext&, const TensorList& g) { return {t(g[0])}; }
+
+// x.T reverses all dims.
+IntList reversed_dims(std::int64_t n) {
+  IntList p(n);
+  for (std::int64_t i = 0; i < n; ++i) p[i] = n - 1 - i;
+  return p;
+}
+Stack numpy_T_forward(const Stack& a) {
+  const Tensor& x = a[0].to_tensor();
+  return {permuted_view(x, reversed_dims(x.dim()))};
+}
+std::vector<TensorMeta> numpy_T_shape(const Stack& a) { return meta_of(numpy_T_forward(a)[0].to_tensor()); }
+TensorList numpy_T_backward(BackwardContext&, const TensorList& g) { return {numpy_T(g[0])}; }
+
+Stack mT_forward(const Stack& a) {
+  const Tensor& x = a[0].to_tensor();
+  PT_CHECK(x.dim() >= 2, RuntimeError,
+           "tensor.mT is only supported on matrices or batches of matrices. Got " << x.dim() << "-D tensor.");
+  return {permuted_view(x, swap_perm(x.dim(), -2, -1))};
+}
+std::vector<TensorMeta> mT_shape(const Stack& a) { return meta_of(mT_forward(a)[0].to_tensor()); }
+TensorList mT_backward(BackwardContext&, const TensorList& g) { return {mT(g[0])}; }
+
+Stack permute_forward(const Stack& a) {
+  const Tensor& x = a[0].to_tensor();
+  return {permuted_view(x, checked_perm(x, a[1].to_int_list()))};
+}
+std::vector<TensorMeta> permute_shape(const Stack& a) { return meta_of(permute_forward(a)[0].to_tensor()); }
+TensorList permute_backward(BackwardContext& ctx, const TensorList& g) {
+  const IntList perm = checked_perm(g[0], ctx.arg(1).to_int_list());
+  IntList inverse(perm.size());
+  for (std::size_t i = 0; i < perm.size(); ++i) inverse[perm[i]] = static_cast<std::int64_t>(i);
+  return {permute(g[0], inverse)};
+}
+
+// ---- adding and removing unit dims -----------------------------------------------
+
+Stack unsqueeze_forward(const Stack& a) {
+  const Tensor& x = a[0].to_tensor();
+  const std::int64_t d = kernels::wrap_dim(a[1].to_int(), x.dim() + 1);
+  Shape sizes = x.sizes(), strides = x.strides();
+  const std::int64_t st = d < x.dim() ? sizes[d] * strides[d] : 1;
+  sizes.insert(sizes.begin() + d, 1);
+  strides.insert(strides.begin() + d, st);
+  return {kernels::make_view(x, sizes, strides, x.storage_offset())};
+}
+std::vector<TensorMeta> unsqueeze_shape(const Stack& a) { return meta_of(unsqueeze_forward(a)[0].to_tensor()); }
+TensorList squeeze_to_input(BackwardContext& ctx, const TensorList& g) { return {reshape(g[0], ctx.arg_meta(0).sizes)}; }
+
+// aten::squeeze(self) drops every size-1 dim; aten::squeeze.dim(self, dim) only that one if it is 1.
+Stack squeeze_forward(const Stack& a) {
+  const Tensor& x = a[0].to_tensor();
+  std::optional<std::int64_t> only;
+  if (a.size() > 1) only = kernels::wrap_dim(a[1].to_int(), x.dim());
+  Shape sizes, strides;
+  for (std::int64_t i = 0; i < x.dim(); ++i) {
+    const bool drop = x.sizes()[i] == 1 && (!only || *only == i);
+    if (drop) continue;
+    sizes.push_back(x.sizes()[i]);
+    strides.push_back(x.strides()[i]);
+  }
+  return {kernels::make_view(x, sizes, strides, x.storage_offset())};
+}
+std::vector<TensorMeta> squeeze_shape(const Stack& a) { return meta_of(squeeze_forward(a)[0].to_tensor()); }
+
+// ---- slicing ----------------------------------------------------------------------
+
+// aten::slice(self, dim, start?, end?, step) with Python's clamping.
+Stack slice_forward(const Stack& a) {
+  const Tensor& x = a[0].to_tensor();
+  PT_CHECK(x.dim() > 0, IndexError, "slice() cannot be applied to a 0-dim tensor.");
+  const std::int64_t d = kernels::wrap_dim(a[1].to_int(), x.dim());
+  const std::int64_t n = x.sizes()[d];
+  const std::int64_t step = a[4].to_int();
+  PT_CHECK(step > 0, ValueError, "slice step must be positive");
+  auto clampi = [n](std::optional<std::int64_t> v, std::int64_t dflt) {
+    if (!v) return dflt;
+    std::int64_t i = *v < 0 ? *v + n : *v;
+    return std::clamp<std::int64_t>(i, 0, n);
+  };
+  const std::int64_t start = clampi(a[2].to_optional_int(), 0);
+  const std::int64_t end = std::max(start, clampi(a[3].to_optional_int(), n));
+  Shape sizes = x.sizes(), strides = x.strides();
+  sizes[d] = (end - start + step - 1) / step;
+  strides[d] *= step;
+  return {kernels::make_view(x, sizes, strides, x.storage_offset() + start * x.strides()[d])};
+}
+std::vector<TensorMeta> slice_shape(const Stack& a) { return meta_of(slice_forward(a)[0].to_tensor()); }
+
+// Backward of a view op: scatter the gradient into zeros of the input's shape
+// through the same view.
+template <typename ViewFn> Tensor scatter_through_view(const TensorMeta& in, const Tensor& g, ViewFn view_of) {
+  Tensor z = zeros(in.sizes, g.dtype());
+  Tensor v = view_of(z);
+  kernels::copy_kernel(v, g);
+  return z;
+}
+TensorList slice_backward(BackwardContext& ctx, const TensorList& g) {
+  Stack args{IValue(), ctx.arg(1), ctx.arg(2), ctx.arg(3), ctx.arg(4)};
+  return {scatter_through_view(ctx.arg_meta(0), g[0], [&](const Tensor& z) {
+    args[0] = z;
+    return slice_forward(args)[0].to_tensor();
+  })};
+}
+
+Stack select_forward(const Stack& a) {
+  const Tensor& x = a[0].to_tensor();
+  PT_CHECK(x.dim() > 0, IndexError, "select() cannot be applied to a 0-dim tensor.");
+  const std::int64_t d = kernels::wrap_dim(a[1].to_int(), x.dim());
+  const std::int64_t n = x.sizes()[d];
+  std::int64_t i = a[2].to_int();
+  PT_CHECK(i >= -n && i < n, IndexError,
+           "select(): index " << i << " out of range for tensor of size " << kernels::shape_str(x.sizes())
+                              << " at dimension " << d);
+  if (i < 0) i += n;
+  Shape sizes = x.sizes(), strides = x.strides();
+  const std::int64_t offset = x.storage_offset() + i * strides[d];
+  sizes.erase(sizes.begin() + d);
+  strides.erase(strides.begin() + d);
+  return {kernels::make_view(x, sizes, strides, offset)};
+}
+std::vector<TensorMeta> select_shape(const Stack& a) { return meta_of(select_forward(a)[0].to_tensor()); }
+TensorList select_backward(BackwardContext& ctx, const TensorList& g) {
+  Stack args{IValue(), ctx.arg(1), ctx.arg(2)};
+  return {scatter_through_view(ctx.arg_meta(0), g[0], [&](const Tensor& z) {
+    args[0] = z;
+    return select_forward(args)[0].to_tensor();
+  })};
+}
+
+Stack diagonal_forward(const Stack& a) {
+  const Tensor& x = a[0].to_tensor();
+  const std::int64_t offset = a[1].to_int();
+  const std::int64_t d1 = kernels::wrap_dim(a[2].to_int(), x.dim());
+  const std::int64_t d2 = kernels::wrap_dim(a[3].to_int(), x.dim());
+  PT_CHECK(d1 != d2, RuntimeError, "diagonal dimensions cannot be identical " << d1 << ", " << d2);
+  std::int64_t start = x.storage_offset();
+  std::int64_t len;
+  if (offset >= 0) {
+    len = std::max<std::int64_t>(std::min(x.sizes()[d1], x.sizes()[d2] - offset), 0);
+    if (len > 0) start += offset * x.strides()[d2];
+  } else {
+    len = std::max<std::int64_t>(std::min(x.sizes()[d1] + offset, x.sizes()[d2]), 0);
+    if (len > 0) start -= offset * x.strides()[d1];
+  }
+  Shape sizes, strides;
+  for (std::int64_t i = 0; i < x.dim(); ++i) {
+    if (i == d1 || i == d2) continue;
+    sizes.push_back(x.sizes()[i]);
+    strides.push_back(x.strides()[i]);
+  }
+  sizes.push_back(len);
+  strides.push_back(x.strides()[d1] + x.strides()[d2]);
+  return {kernels::make_view(x, sizes, strides, start)};
+}
+std::vector<TensorMeta> diagonal_shape(const Stack& a) { return meta_of(diagonal_forward(a)[0].to_tensor()); }
+TensorList diagonal_backward(BackwardContext& ctx, const TensorList& g) {
+  Stack args{IValue(), ctx.arg(1), ctx.arg(2), ctx.arg(3)};
+  return {scatter_through_view(ctx.arg_meta(0), g[0], [&](const Tensor& z) {
+    args[0] = z;
+    return diagonal_forward(args)[0].to_tensor();
+  })};
+}
+
+// narrow and flatten are compositions in PyTorch's trace too.
+Stack narrow_forward(const Stack& a) {
+  const Tensor& x = a[0].to_tensor();
+  const std::int64_t d = kernels::wrap_dim(a[1].to_int(), x.dim());
+  std::int64_t start = a[2].to_int();
+  const std::int64_t len = a[3].to_int();
+  const std::int64_t n = x.sizes()[d];
+  PT_CHECK(start >= -n && start <= n, IndexError,
+           "start out of range (expected to be in range of [" << -n << ", " << n << "], but got " << start << ")");
+  if (start < 0) start += n;
+  PT_CHECK(len >= 0 && start + len <= n, RuntimeError,
+           "start (" << start << ") + length (" << len << ") exceeds dimension size (" << n << ").");
+  return {slice(x, d, start, start + len, 1)};
+}
+std::vector<TensorMeta> narrow_shape(const Stack& a) {
+  Shape s = a[0].to_tensor().sizes();
+  s[kernels::wrap_dim(a[1].to_int(), static_cast<std::int64_t>(s.size()))] = a[3].to_int();
+  return {{s, a[0].to_tensor().dtype()}};
+}
+
+std::vector<TensorMeta> flatten_shape(const Stack& a) {
+  const Tensor& x = a[0].to_tensor();
+  if (x.dim() == 0) return {{{1}, x.dtype()}};
+  const std::int64_t s = kernels::wrap_dim(a[1].to_int(), x.dim());
+  const std::int64_t e = kernels::wrap_dim(a[2].to_int(), x.dim());
+  PT_CHECK(s <= e, RuntimeError, "flatten() has invalid args: start_dim cannot come after end_dim");
+  Shape out(x.sizes().begin(), x.sizes().begin() + s);
+  std::int64_t m = 1;
+  for (std::int64_t i = s; i <= e; ++i) m *= x.sizes()[i];
+  out.push_back(m);
+  out.insert(out.end(), x.sizes().begin() + e + 1, x.sizes().end());
+  return {{out, x.dtype()}};
+}
+Stack flatten_forward(const Stack& a) { return {reshape(a[0].to_tensor(), flatten_shape(a)[0].sizes)}; }
+
+Stack expand_as_forward(const Stack& a) { return {expand(a[0].to_tensor(), a[1].to_tensor().sizes())}; }
+std::vector<TensorMeta> expand_as_shape(const Stack& a) {
+  return {{a[1].to_tensor().sizes(), a[0].to_tensor().dtype()}};
+}
+
+// ---- splitting: several outputs, each a narrow of the input ---------------------
+
+std::vector<std::int64_t> split_sizes(std::int64_t n, std::int64_t piece) {
+  std::vector<std::int64_t> out;
+  if (n == 0) return {0};
+  for (std::int64_t s = 0; s < n; s += piece) out.push_back(std::min(piece, n - s));
+  return out;
+}
+
+Stack split_by_sizes(const Tensor& x, std::int64_t d, const std::vector<std::int64_t>& sizes) {
+  Stack out;
+  std::int64_t start = 0;
+  for (auto s : sizes) {
+    out.push_back(slice(x, d, start, start + s, 1));
+    start += s;
+  }
+  return out;
+}
+
+Stack split_forward(const Stack& a) {
+  const Tensor& x = a[0].to_tensor();
+  const std::int64_t d = kernels::wrap_dim(a[2].to_int(), x.dim());
+  const std::int64_t piece = a[1].to_int();
+  PT_CHECK(piece > 0 || (piece == 0 && x.sizes()[d] == 0), RuntimeError,
+           "split_size can only be 0 if dimension size is 0, but got dimension size of " << x.sizes()[d]);
+  return split_by_sizes(x, d, split_sizes(x.sizes()[d], piece));
+}
+Stack chunk_forward(const Stack& a) {
+  const Tensor& x = a[0].to_tensor();
+  const std::int64_t chunks = a[1].to_int();
+  PT_CHECK(chunks > 0, RuntimeError, "chunk expects `chunks` to be greater than 0, got: " << chunks);
+  const std::int64_t d = kernels::wrap_dim(a[2].to_int(), x.dim());
+  const std::int64_t n = x.sizes()[d];
+  return split_by_sizes(x, d, split_sizes(n, std::max<std::int64_t>((n + chunks - 1) / chunks, 1)));
+}
+Stack unbind_forward(const Stack& a) {
+  const Tensor& x = a[0].to_tensor();
+  const std::int64_t d = kernels::wrap_dim(a[1].to_int(), x.dim());
+  Stack out;
+  for (std::int64_t i = 0; i < x.sizes()[d]; ++i) out.push_back(select(x, d, i));
+  return out;
+}
+std::vector<TensorMeta> metas_of(const Stack& outs) {
+  std::vector<TensorMeta> m;
+  for (const IValue& o : outs) m.push_back({o.to_tensor().sizes(), o.to_tensor().dtype()});
+  return m;
+}
+std::vector<TensorMeta> split_shape(const Stack& a) {
+  autograd::NoGradGuard g;
+  return metas_of(split_forward(a));
+}
+std::vector<TensorMeta> chunk_shape(const Stack& a) {
+  autograd::NoGradGuard g;
+  return metas_of(chunk_forward(a));
+}
+std::vector<TensorMeta> unbind_shape(const Stack& a) {
+  autograd::NoGradGuard g;
+  return metas_of(unbind_forward(a));
+}
+
+std::vector<Tensor> to_tensors(const Stack& s) {
+  std::vector<Tensor> out;
+  for (const IValue& v : s) out.push_back(v.to_tensor());
+  return out;
+}
 }  // namespace
 
 Tensor view(const Tensor& self, const IntList& shape) { return call_op1(OpKind::view, {self, shape}); }
@@ -143,6 +468,43 @@ Tensor expand(const Tensor& self, const IntList& sizes) {
 }
 Tensor contiguous(const Tensor& self) {
   return call_op1(OpKind::contiguous, {self, std::int64_t{0}});
+}
+
+Tensor transpose(const Tensor& self, std::int64_t dim0, std::int64_t dim1) {
+  return call_op1(OpKind::transpose, {self, dim0, dim1});
+}
+Tensor t(const Tensor& self) { return call_op1(OpKind::t, {self}); }
+Tensor numpy_T(const Tensor& self) { return call_op1(OpKind::numpy_T, {self}); }
+Tensor mT(const Tensor& self) { return call_op1(OpKind::mT, {self}); }
+Tensor permute(const Tensor& self, const IntList& dims) { return call_op1(OpKind::permute, {self, dims}); }
+Tensor unsqueeze(const Tensor& self, std::int64_t dim) { return call_op1(OpKind::unsqueeze, {self, dim}); }
+Tensor squeeze(const Tensor& self) { return call_op1(OpKind::squeeze, {self}); }
+Tensor squeeze(const Tensor& self, std::int64_t dim) { return call_op1(OpKind::squeeze, {self, dim}); }
+Tensor expand_as(const Tensor& self, const Tensor& other) { return call_op1(OpKind::expand_as, {self, other}); }
+Tensor flatten(const Tensor& self, std::int64_t start_dim, std::int64_t end_dim) {
+  return call_op1(OpKind::flatten, {self, start_dim, end_dim});
+}
+Tensor narrow(const Tensor& self, std::int64_t dim, std::int64_t start, std::int64_t length) {
+  return call_op1(OpKind::narrow, {self, dim, start, length});
+}
+Tensor slice(const Tensor& self, std::int64_t dim, std::optional<std::int64_t> start, std::optional<std::int64_t> end,
+             std::int64_t step) {
+  return call_op1(OpKind::slice, {self, dim, IValue(start), IValue(end), step});
+}
+Tensor select(const Tensor& self, std::int64_t dim, std::int64_t index) {
+  return call_op1(OpKind::select, {self, dim, index});
+}
+Tensor diagonal(const Tensor& self, std::int64_t offset, std::int64_t dim1, std::int64_t dim2) {
+  return call_op1(OpKind::diagonal, {self, offset, dim1, dim2});
+}
+std::vector<Tensor> chunk(const Tensor& self, std::int64_t chunks, std::int64_t dim) {
+  return to_tensors(call_op(OpKind::chunk, {self, chunks, dim}));
+}
+std::vector<Tensor> split(const Tensor& self, std::int64_t split_size, std::int64_t dim) {
+  return to_tensors(call_op(OpKind::split, {self, split_size, dim}));
+}
+std::vector<Tensor> unbind(const Tensor& self, std::int64_t dim) {
+  return to_tensors(call_op(OpKind::unbind, {self, dim}));
 }
 
 namespace defs {
@@ -170,6 +532,45 @@ void define_shape_ops(OpTable& t) {
          .forward = contiguous_forward,
          .backward = identity_backward,
          .shape = same_shape});
+  t.def({.kind = OpKind::transpose,
+         .schema = "aten::transpose.int(Tensor(a) self, int dim0, int dim1) -> Tensor(a)",
+         .forward = transpose_forward, .backward = transpose_backward, .shape = transpose_shape, .flags = kView});
+  t.def({.kind = OpKind::t, .schema = "aten::t(Tensor(a) self) -> Tensor(a)",
+         .forward = t_forward, .backward = t_backward, .shape = t_shape, .flags = kView});
+  t.def({.kind = OpKind::numpy_T, .schema = "aten::numpy_T(Tensor(a) self) -> Tensor(a)",
+         .forward = numpy_T_forward, .backward = numpy_T_backward, .shape = numpy_T_shape, .flags = kView});
+  t.def({.kind = OpKind::mT, .schema = "aten::mT(Tensor(a) self) -> Tensor(a)",
+         .forward = mT_forward, .backward = mT_backward, .shape = mT_shape, .flags = kView});
+  t.def({.kind = OpKind::permute, .schema = "aten::permute(Tensor(a) self, int[] dims) -> Tensor(a)",
+         .forward = permute_forward, .backward = permute_backward, .shape = permute_shape, .flags = kView});
+  t.def({.kind = OpKind::unsqueeze, .schema = "aten::unsqueeze(Tensor(a) self, int dim) -> Tensor(a)",
+         .forward = unsqueeze_forward, .backward = squeeze_to_input, .shape = unsqueeze_shape, .flags = kView});
+  t.def({.kind = OpKind::squeeze,
+         .schema = "aten::squeeze(Tensor(a) self) -> Tensor(a) | aten::squeeze.dim(Tensor(a) self, int dim) -> Tensor(a)",
+         .forward = squeeze_forward, .backward = squeeze_to_input, .shape = squeeze_shape, .flags = kView});
+  t.def({.kind = OpKind::expand_as, .schema = "aten::expand_as(Tensor(a) self, Tensor other) -> Tensor(a)",
+         .forward = expand_as_forward, .shape = expand_as_shape, .flags = kComposite});
+  t.def({.kind = OpKind::flatten,
+         .schema = "aten::flatten.using_ints(Tensor(a) self, int start_dim=0, int end_dim=-1) -> Tensor(a)",
+         .forward = flatten_forward, .shape = flatten_shape, .flags = kComposite});
+  t.def({.kind = OpKind::narrow,
+         .schema = "aten::narrow(Tensor(a) self, int dim, int start, int length) -> Tensor(a)",
+         .forward = narrow_forward, .shape = narrow_shape, .flags = kComposite});
+  t.def({.kind = OpKind::slice,
+         .schema = "aten::slice.Tensor(Tensor(a) self, int dim=0, int? start=None, int? end=None, int step=1) -> Tensor(a)",
+         .forward = slice_forward, .backward = slice_backward, .shape = slice_shape, .flags = kView});
+  t.def({.kind = OpKind::select, .schema = "aten::select.int(Tensor(a) self, int dim, int index) -> Tensor(a)",
+         .forward = select_forward, .backward = select_backward, .shape = select_shape, .flags = kView});
+  t.def({.kind = OpKind::diagonal,
+         .schema = "aten::diagonal(Tensor(a) self, int offset=0, int dim1=0, int dim2=1) -> Tensor(a)",
+         .forward = diagonal_forward, .backward = diagonal_backward, .shape = diagonal_shape, .flags = kView});
+  t.def({.kind = OpKind::chunk, .schema = "aten::chunk(Tensor(a -> *) self, int chunks, int dim=0) -> Tensor(a)[]",
+         .forward = chunk_forward, .shape = chunk_shape, .flags = kComposite});
+  t.def({.kind = OpKind::split,
+         .schema = "aten::split.Tensor(Tensor(a -> *) self, int split_size, int dim=0) -> Tensor(a)[]",
+         .forward = split_forward, .shape = split_shape, .flags = kComposite});
+  t.def({.kind = OpKind::unbind, .schema = "aten::unbind.int(Tensor(a -> *) self, int dim=0) -> Tensor(a)[]",
+         .forward = unbind_forward, .shape = unbind_shape, .flags = kComposite});
 }
 
 }  // namespace defs
