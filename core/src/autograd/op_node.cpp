@@ -93,12 +93,14 @@ const IValue& OpNode::arg(std::size_t i) const {
   std::size_t flat = 0;
   for (std::size_t j = 0; j < i; ++j) {
     if (args_[j].is_tensor() && args_[j].to_tensor().defined()) ++flat;
-    else if (args_[j].is_tensor_list()) flat += args_[j].to_tensor_list().size();
+    else if (args_[j].is_tensor_list())
+      for (const Tensor& t : args_[j].to_tensor_list()) flat += t.defined();
   }
   if (a.is_tensor() && a.to_tensor().defined()) {
     check_version(a.to_tensor(), arg_versions_.at(flat), false, i);
   } else if (a.is_tensor_list()) {
-    for (const Tensor& t : a.to_tensor_list()) check_version(t, arg_versions_.at(flat++), false, i);
+    for (const Tensor& t : a.to_tensor_list())
+      if (t.defined()) check_version(t, arg_versions_.at(flat++), false, i);
   }
   return a;
 }

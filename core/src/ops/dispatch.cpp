@@ -20,7 +20,7 @@ bool any_requires_grad(const Stack& args) {
       if (t.defined() && t.requires_grad()) return true;
     } else if (a.is_tensor_list()) {
       for (const Tensor& t : a.to_tensor_list())
-        if (t.requires_grad()) return true;
+        if (t.defined() && t.requires_grad()) return true;
     }
   }
   return false;

@@ -77,7 +77,8 @@ TensorList flatten_tensor_inputs(const Stack& args) {
     if (a.is_tensor()) {
       if (a.to_tensor().defined()) out.push_back(a.to_tensor());
     } else if (a.is_tensor_list()) {
-      for (const Tensor& t : a.to_tensor_list()) out.push_back(t);
+      for (const Tensor& t : a.to_tensor_list())
+        if (t.defined()) out.push_back(t);
     }
   }
   return out;

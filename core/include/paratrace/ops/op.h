@@ -82,8 +82,8 @@ inline const OpDef& op_def(OpKind k) { return op_table()[k]; }
 // Looks up "aten::add"; null when unknown.
 const OpDef* find_op(std::string_view schema_name);
 
-// The tensors inside args, in order: Tensor args (undefined ones skipped) and
-// the elements of Tensor[] args. Backward returns one gradient per entry.
+// The tensors inside args, in order: Tensor args and the elements of Tensor[]
+// args, undefined ones (None) skipped. Backward returns one gradient per entry.
 TensorList flatten_tensor_inputs(const Stack& args);
 
 // Runs an op through the dispatcher: argument checks, forward, autograd
