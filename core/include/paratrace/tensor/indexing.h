@@ -11,15 +11,20 @@
 
 namespace paratrace {
 
+struct EllipsisIndex {};
+struct NoneIndex {};
+
+// Slice(1, None) is Python's 1:, Slice() is :, Slice(None, None, 2) is ::2.
 struct Slice {
   std::optional<std::int64_t> start, stop;
   std::int64_t step = 1;
   Slice(std::optional<std::int64_t> start_ = std::nullopt, std::optional<std::int64_t> stop_ = std::nullopt,
         std::int64_t step_ = 1)
       : start(start_), stop(stop_), step(step_) {}
+  Slice(NoneIndex, std::optional<std::int64_t> stop_ = std::nullopt, std::int64_t step_ = 1) : stop(stop_), step(step_) {}
+  Slice(std::optional<std::int64_t> start_, NoneIndex, std::int64_t step_ = 1) : start(start_), step(step_) {}
+  Slice(NoneIndex, NoneIndex, std::int64_t step_ = 1) : step(step_) {}
 };
-struct EllipsisIndex {};
-struct NoneIndex {};
 inline constexpr EllipsisIndex Ellipsis{};
 inline constexpr NoneIndex None{};
 
