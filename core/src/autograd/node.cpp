@@ -22,9 +22,12 @@ TensorList AccumulateGrad::apply(TensorList&& grad_outputs) {
   if (!g.defined()) return {};
   TensorImpl& v = *variable_;
   if (!v.grad) {
-    // Keep our own copy: later in-place accumulation must not write into a
-    // tensor the caller (or another node) still holds.
-    v.grad = (GradMode::is_enabled() ? g : g.detach()).clone().impl_ptr();
+    // Later accumulation is in place, so .grad must not be a tensor anyone
+    // else holds: adopt the incoming gradient only when nothing else refers to
+    // it (PyTorch's "steal" rule), else keep a copy.
+    const bool sole_owner = g.impl_ptr().use_count() == 1 && !g.is_view() && g.is_contiguous() && !g.grad_fn();
+    v.grad = sole_owner && !GradMode::is_enabled() ? g.impl_ptr()
+                                                   : (GradMode::is_enabled() ? g : g.detach()).clone().impl_ptr();
   } else if (GradMode::is_enabled()) {
     v.grad = (Tensor(v.grad) + g).impl_ptr();
   } else {
