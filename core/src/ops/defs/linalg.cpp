@@ -78,13 +78,14 @@ Stack inv_forward(const Stack& a) {
   dispatch_dtype(m.dtype, [&]<typename T>() {
     if constexpr (std::is_floating_point_v<T>) {
       for (std::int64_t b = 0; b < batch; ++b) {
+        // LAPACK sees the row-major buffer as A^T; factorising A^T reports the same zero pivot as PyTorch.
         const MatMap<T> src(A.data_ptr<T>() + b * n * n, n, n);
-        Eigen::PartialPivLU<RowMat<T>> lu(src);
+        Eigen::PartialPivLU<RowMat<T>> lu(src.transpose());
         const std::int64_t zero = first_zero_pivot(lu);
         PT_CHECK(zero == 0, LinAlgError,
                  "linalg.inv: The diagonal element " << zero
                      << " is zero, the inversion could not be completed because the input matrix is singular.");
-        MatMap<T>(out.data_ptr<T>() + b * n * n, n, n) = lu.inverse();
+        MatMap<T>(out.data_ptr<T>() + b * n * n, n, n) = lu.inverse().transpose();
       }
     }
   });
