@@ -164,6 +164,31 @@ class TestOpsLinalg : public QObject {
                      "linalg.det: A must be batches of square matrices, but they are 2 by 3 matrices");
   }
 
+  void matrixRankUsesPytorchDefaultTolerance() {
+    const Tensor A = tensor({{1.0, 2.0, 3.0}, {4.0, 5.0, 6.0}, {7.0, 8.0, 9.0}});
+    const Tensor r = linalg_matrix_rank(A);
+    QCOMPARE(r.dtype(), ScalarType::Int64);
+    QCOMPARE(r.item<std::int64_t>(), std::int64_t{2});
+    QCOMPARE(linalg_matrix_rank(A, 1e-8).item<std::int64_t>(), std::int64_t{3});
+    QCOMPARE(linalg_matrix_rank(zeros({2, 3})).item<std::int64_t>(), std::int64_t{0});
+    QCOMPARE(linalg_matrix_rank(tensor({{1.0, 1e-7}, {0.0, 1e-7}}), 0.5).item<std::int64_t>(), std::int64_t{1});
+  }
+
+  void matrixRankOfBatchAndHermitian() {
+    const Tensor batch = f32({1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 0, 0, 0, 1, 0, 0, 0, 1}, {2, 3, 3});
+    QCOMPARE(linalg_matrix_rank(batch).to_vector<std::int64_t>(), (std::vector<std::int64_t>{2, 3}));
+    // hermitian=True reads only the lower triangle, so this non-symmetric matrix has full rank (PyTorch: 3).
+    const Tensor A = tensor({{1.0, 2.0, 3.0}, {4.0, 5.0, 6.0}, {7.0, 8.0, 9.0}});
+    QCOMPARE(linalg_matrix_rank(A, std::nullopt, true).item<std::int64_t>(), std::int64_t{3});
+  }
+
+  void matrixRankErrors() {
+    PT_VERIFY_THROWS(RuntimeError, linalg_matrix_rank(ones({3})),
+                     "torch.linalg.matrix_rank: The input tensor input must have at least 2 dimensions.");
+    PT_VERIFY_THROWS(RuntimeError, linalg_matrix_rank(tensor({{1, 0}, {0, 1}})),
+                     "This function doesn't handle types other than float and double");
+  }
+
   // Gradient checks need matmul / mT / unsqueeze (other helpers' ops).
   void invGradientMatchesFiniteDifferences() {
     PT_VERIFY_GRADIENTS([](const std::vector<Tensor>& in) { return linalg_inv(in[0]); },

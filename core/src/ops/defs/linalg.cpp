@@ -1,6 +1,7 @@
 // Linear algebra (torch.linalg) on batches of matrices (..., n, n), through
 // Eigen: each matrix of the batch is mapped row-major and solved on its own.
 #include <Eigen/Dense>
+#include <limits>
 
 #include "../kernels/broadcast.h"
 #include "../kernels/tensor_alloc.h"
@@ -207,12 +208,72 @@ TensorList solve_backward(BackwardContext& ctx, const TensorList& g) {
   return r;
 }
 
+// ---- linalg_matrix_rank -------------------------------------------------------------
+
+// Two schemas share the op: (self, float tol, hermitian) when a tolerance is given, and
+// (self, *, atol=None, rtol=None, hermitian) for PyTorch's default tolerance.
+struct RankArgs {
+  std::optional<double> atol;
+  std::optional<double> rtol;
+  bool hermitian = false;
+};
+
+std::optional<double> optional_double(const IValue& v) {
+  return v.is_none() ? std::nullopt : std::optional<double>(v.to_double());
+}
+
+RankArgs rank_args(const Stack& a) {
+  if (a.size() == 3) return {a[1].to_double(), std::nullopt, a[2].to_bool()};
+  return {optional_double(a[1]), optional_double(a[2]), a[3].to_bool()};
+}
+
+std::vector<TensorMeta> rank_shape(const Stack& a) {
+  const Tensor& A = a[0].to_tensor();
+  PT_CHECK(A.dim() >= 2, RuntimeError,
+           "torch.linalg.matrix_rank: The input tensor input must have at least 2 dimensions.");
+  PT_CHECK(A.is_floating_point(), RuntimeError, "This function doesn't handle types other than float and double");
+  return {{batch_of(A.sizes(), 2), ScalarType::Int64}};
+}
+
+// Singular values (or |eigenvalues| of the lower triangle when hermitian) of one matrix.
+template <typename T> Eigen::Matrix<T, Eigen::Dynamic, 1> spectrum(const MatMap<T>& m, bool hermitian) {
+  if (hermitian) return Eigen::SelfAdjointEigenSolver<RowMat<T>>(m, Eigen::EigenvaluesOnly).eigenvalues().cwiseAbs();
+  return Eigen::JacobiSVD<RowMat<T>>(m).singularValues();
+}
+
+Stack rank_forward(const Stack& a) {
+  const TensorMeta meta = rank_shape(a)[0];
+  const RankArgs args = rank_args(a);
+  const Tensor A = kernels::contiguous_kernel(a[0].to_tensor());
+  const std::int64_t rows = A.size(-2);
+  const std::int64_t cols = A.size(-1);
+  Tensor out = kernels::make_tensor(meta.sizes, ScalarType::Int64);
+  dispatch_dtype(A.dtype(), [&]<typename T>() {
+    if constexpr (std::is_floating_point_v<T>) {
+      for (std::int64_t b = 0; b < out.numel(); ++b) {
+        const auto s = spectrum<T>(MatMap<T>(A.data_ptr<T>() + b * rows * cols, rows, cols), args.hermitian);
+        const T largest = s.size() == 0 ? T(0) : s.maxCoeff();
+        // PyTorch's rule: rtol defaults to eps * max(m, n), or to 0 when only atol is given.
+        const T default_rtol = args.atol ? T(0) : std::numeric_limits<T>::epsilon() * T(std::max(rows, cols));
+        const T rtol = args.rtol ? T(*args.rtol) : default_rtol;
+        const T tol = std::max(args.atol ? T(*args.atol) : T(0), rtol * largest);
+        out.data_ptr<std::int64_t>()[b] = (s.array() > tol).count();
+      }
+    }
+  });
+  return {out};
+}
+
 }  // namespace
 
 // ---- public API ------------------------------------------------------------------
 
 Tensor linalg_inv(const Tensor& A) { return call_op1(OpKind::linalg_inv, {A}); }
 Tensor linalg_det(const Tensor& A) { return call_op1(OpKind::linalg_det, {A}); }
+Tensor linalg_matrix_rank(const Tensor& A, std::optional<double> tol, bool hermitian) {
+  if (tol) return call_op1(OpKind::linalg_matrix_rank, {A, *tol, hermitian});
+  return call_op1(OpKind::linalg_matrix_rank, {A, IValue(), IValue(), hermitian});
+}
 Tensor linalg_solve(const Tensor& A, const Tensor& B) { return call_op1(OpKind::linalg_solve, {A, B, true}); }
 
 namespace defs {
@@ -233,6 +294,13 @@ void define_linalg_ops(OpTable& t) {
          .forward = solve_forward,
          .backward = solve_backward,
          .shape = solve_shape});
+  t.def({.kind = OpKind::linalg_matrix_rank,
+         .schema = "aten::linalg_matrix_rank(Tensor self, float tol, bool hermitian=False) -> Tensor | "
+                   "aten::linalg_matrix_rank.atol_rtol_float(Tensor self, *, float? atol=None, float? rtol=None, "
+                   "bool hermitian=False) -> Tensor",
+         .forward = rank_forward,
+         .shape = rank_shape,
+         .flags = kNonDifferentiable});
 }
 
 }  // namespace defs
