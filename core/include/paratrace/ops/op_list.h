@@ -50,7 +50,7 @@
   _(matmul, "aten::matmul") _(mm, "aten::mm") _(bmm, "aten::bmm") _(mv, "aten::mv")     \
   _(dot, "aten::dot") _(outer, "aten::outer") _(linear, "aten::linear")                 \
   _(bilinear, "aten::bilinear")                                                         \
-  /* linalg.cpp */                                                                      \
+  /* linalg.cpp; decompositions and matrix_exp in linalg_decompositions.cpp */                                                                      \
   _(linalg_solve, "aten::linalg_solve") _(linalg_inv, "aten::linalg_inv")               \
   _(linalg_svd, "aten::linalg_svd") _(linalg_svdvals, "aten::linalg_svdvals")           \
   _(linalg_qr, "aten::linalg_qr") _(linalg_eigh, "aten::linalg_eigh")                   \

@@ -12,6 +12,7 @@ void define_shape_ops(OpTable& t);
 void define_indexing_ops(OpTable& t);
 void define_matmul_ops(OpTable& t);
 void define_linalg_ops(OpTable& t);
+void define_linalg_decomposition_ops(OpTable& t);
 void define_nn_ops(OpTable& t);
 void define_factory_ops(OpTable& t);
 
@@ -23,6 +24,7 @@ inline void define_all_ops(OpTable& t) {
   define_indexing_ops(t);
   define_matmul_ops(t);
   define_linalg_ops(t);
+  define_linalg_decomposition_ops(t);
   define_nn_ops(t);
   define_factory_ops(t);
 }
