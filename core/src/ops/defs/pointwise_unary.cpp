@@ -190,8 +190,24 @@ TensorList clamp_backward(BackwardContext& ctx, const TensorList& g) {
   if (ctx.num_args() > 2 && !ctx.arg(2).is_none()) keep = logical_and(keep, le(x, ctx.arg(2).to_scalar()));
   return {mul(g[0], keep.to(g[0].dtype()))};
 }
+// PyTorch names the destination by its C++ element type in this message.
+const char* cpp_type_name(ScalarType t) {
+  switch (t) {
+    case ScalarType::Bool: return "bool";
+    case ScalarType::UInt8: return "unsigned char";
+    case ScalarType::Int64: return "long int";
+    case ScalarType::Float32: return "float";
+    case ScalarType::Float64: break;
+  }
+  return "double";
+}
+
 Stack clamp_inplace_forward(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
+  const ScalarType result = clamp_shape(a)[0].dtype;
+  PT_CHECK(result == x.dtype(), RuntimeError,
+           "result type " << ir_type_name(result) << " can't be cast to the desired output type "
+                          << cpp_type_name(x.dtype()));
   kernels::copy_kernel(x, clamp_kernel(a));
   return {x};
 }
