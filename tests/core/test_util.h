@@ -27,6 +27,14 @@ inline bool tensors_close(const Tensor& a, const Tensor& b, double rtol, double 
   return true;
 }
 
+// offset + scale * [0, 1, 2, ...] in the given shape
+// (torch.arange(n).reshape(shape) * scale + offset): reproducible inputs for PyTorch comparisons.
+inline Tensor seq(const Shape& shape, double scale, double offset, ScalarType dtype = ScalarType::Float32) {
+  std::int64_t n = 1;
+  for (auto d : shape) n *= d;
+  return add(mul(arange(n).to(ScalarType::Float64), scale), offset).reshape(shape).to(dtype);
+}
+
 // Runs fn, expects an exception of type E whose message contains `needle`.
 template <typename E> bool throws_with(const std::function<void()>& fn, const std::string& needle, QString* why) {
   try {

@@ -7,18 +7,10 @@
 #include "test_util.h"
 
 using namespace paratrace;
+using paratrace::test::seq;
 
 namespace {
 
-// offset + scale * [0, 1, 2, ...] in the given shape.
-Tensor seq(const Shape& shape, double scale, double offset, ScalarType dtype = ScalarType::Float32) {
-  Tensor t = zeros(shape, dtype);
-  dispatch_floating(dtype, [&]<typename T>() {
-    T* p = t.data_ptr<T>();
-    for (std::int64_t i = 0; i < t.numel(); ++i) p[i] = static_cast<T>(offset + scale * static_cast<double>(i));
-  });
-  return t;
-}
 
 Tensor sample(ScalarType dt = ScalarType::Float32) { return tensor({{1.0, -2.0, 3.0}, {4.0, 0.5, -6.0}}, dt); }
 
