@@ -297,23 +297,38 @@ void save_safetensors(const std::string& path, const NamedTensors& tensors, cons
   std::vector<std::uint64_t> begins;
   std::set<std::string> names;
   std::uint64_t offset = 0;
+  // The data is packed without gaps, as the reference safetensors reader
+  // requires; placing wider element types first (stable, like the reference
+  // writer) keeps every tensor aligned to its element size anyway.
+  std::vector<std::size_t> order(tensors.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto size_of = [&](std::size_t i) { return tensors[i].second.defined() ? tensors[i].second.element_size() : 0; };
+    return size_of(a) > size_of(b);
+  });
   for (const auto& [name, t] : tensors) {
     if (!t.defined()) fail(path, "tensor '" + name + "' is undefined");
     if (name == "__metadata__") fail(path, "'__metadata__' is reserved and cannot name a tensor");
     if (!names.insert(name).second) fail(path, "duplicate tensor name '" + name + "'");
+  }
+  // Data in layout order; the header still lists the tensors in the given order.
+  std::vector<std::uint64_t> offsets(tensors.size());
+  for (std::size_t i : order) {
     Tensor c;
     {
       autograd::NoGradGuard no_grad;
-      c = t.detach().contiguous();
+      c = tensors[i].second.detach().contiguous();
     }
-    offset = (offset + kAlign - 1) / kAlign * kAlign;
-    const std::uint64_t nbytes = c.nbytes();
-    header[name] = {{"dtype", std::string(safetensors_name(c.dtype()))},
-                    {"shape", c.sizes()},
-                    {"data_offsets", {offset, offset + nbytes}}};
+    offsets[i] = offset;
     begins.push_back(offset);
-    offset += nbytes;
+    offset += c.nbytes();
     contiguous_data.push_back(std::move(c));
+  }
+  for (std::size_t i = 0; i < tensors.size(); ++i) {
+    const Tensor& t = tensors[i].second;
+    header[tensors[i].first] = {{"dtype", std::string(safetensors_name(t.dtype()))},
+                                {"shape", t.sizes()},
+                                {"data_offsets", {offsets[i], offsets[i] + t.nbytes()}}};
   }
   std::string header_text = header.dump();
   // Pad with spaces (valid JSON whitespace) so the data buffer starts 8-aligned.
@@ -324,7 +339,7 @@ void save_safetensors(const std::string& path, const NamedTensors& tensors, cons
   bytes += header_text;
   const std::size_t buffer_start = bytes.size();
   for (std::size_t i = 0; i < contiguous_data.size(); ++i) {
-    bytes.resize(buffer_start + begins[i], '\0');
+    bytes.resize(buffer_start + begins[i]);
     bytes.append(static_cast<const char*>(contiguous_data[i].raw_data()), contiguous_data[i].nbytes());
   }
 
