@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "../kernels/elementwise.h"
+#include "common_rules.h"
 #include "define_ops.h"
 #include "paratrace/tensor/factories.h"
 #include "paratrace/tensor/generator.h"
@@ -227,9 +228,6 @@ Stack normal_forward(const Stack& a) {
   PT_CHECK(sd >= 0.0, RuntimeError, "normal expects std >= 0.0, but found std " << sd);
   kernels::copy_kernel(x, random_tensor(x.sizes(), x.dtype(), [&](Generator& g) { return g.normal(mean, sd); }));
   return {x};
-}
-std::vector<TensorMeta> same_as_self(const Stack& a) {
-  return {{a[0].to_tensor().sizes(), a[0].to_tensor().dtype()}};
 }
 
 template <typename V> Tensor from_nested(const std::vector<V>& flat, const Shape& shape, ScalarType dt) {
@@ -459,9 +457,9 @@ void define_factory_ops(OpTable& t) {
           "pin_memory=None) -> Tensor",
           randperm_forward, randperm_shape, kRandom);
   factory(OpKind::uniform_, "aten::uniform_(Tensor(a!) self, float from=0., float to=1., *, Generator? generator=None) -> Tensor(a!)",
-          uniform_forward, same_as_self, kRandom | kInplace);
+          uniform_forward, rules::same_shape, kRandom | kInplace);
   factory(OpKind::normal_, "aten::normal_(Tensor(a!) self, float mean=0., float std=1., *, Generator? generator=None) -> Tensor(a!)",
-          normal_forward, same_as_self, kRandom | kInplace);
+          normal_forward, rules::same_shape, kRandom | kInplace);
 }
 
 }  // namespace defs

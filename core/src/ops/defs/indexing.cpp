@@ -4,6 +4,7 @@
 
 #include "../kernels/broadcast.h"
 #include "../kernels/elementwise.h"
+#include "common_rules.h"
 #include "define_ops.h"
 #include "paratrace/autograd/grad_mode.h"
 #include "paratrace/tensor/factories.h"
@@ -12,7 +13,10 @@
 namespace paratrace {
 namespace {
 
-std::vector<TensorMeta> meta_of(const Tensor& t) { return {{t.sizes(), t.dtype()}}; }
+using rules::identity_backward;
+using rules::meta_of;
+using rules::same_shape;
+
 
 std::vector<std::optional<Tensor>> indices_as_optional(const TensorList& list) {
   std::vector<std::optional<Tensor>> out;
@@ -312,7 +316,6 @@ Stack index_put_forward(const Stack& a) {
 Stack index_put_inplace_forward(const Stack& a) {
   return {index_put_into(a[0].to_tensor(), a[1].to_tensor_list(), a[2].to_tensor(), a[3].to_bool())};
 }
-std::vector<TensorMeta> self_shape(const Stack& a) { return meta_of(a[0].to_tensor()); }
 TensorList index_put_backward(BackwardContext& ctx, const TensorList& g) {
   const TensorList& indices = ctx.arg(1).to_tensor_list();
   const bool accumulate = ctx.arg(3).to_bool();
@@ -543,11 +546,11 @@ void define_indexing_ops(OpTable& t) {
          .forward = index_forward, .backward = index_backward, .shape = index_shape});
   t.def({.kind = OpKind::index_put,
          .schema = "aten::index_put(Tensor self, Tensor?[] indices, Tensor values, bool accumulate=False) -> Tensor",
-         .forward = index_put_forward, .backward = index_put_backward, .shape = self_shape});
+         .forward = index_put_forward, .backward = index_put_backward, .shape = same_shape});
   t.def({.kind = OpKind::index_put_,
          .schema = "aten::index_put_(Tensor(a!) self, Tensor?[] indices, Tensor values, bool accumulate=False) -> "
                    "Tensor(a!)",
-         .forward = index_put_inplace_forward, .backward = index_put_backward, .shape = self_shape,
+         .forward = index_put_inplace_forward, .backward = index_put_backward, .shape = same_shape,
          .flags = kInplace});
   t.def({.kind = OpKind::index_select, .schema = "aten::index_select(Tensor self, int dim, Tensor index) -> Tensor",
          .forward = index_select_forward, .shape = index_select_shape, .flags = kComposite});
@@ -555,9 +558,9 @@ void define_indexing_ops(OpTable& t) {
          .schema = "aten::gather(Tensor self, int dim, Tensor index, *, bool sparse_grad=False) -> Tensor",
          .forward = gather_forward, .backward = gather_backward, .shape = gather_shape});
   t.def({.kind = OpKind::triu, .schema = "aten::triu(Tensor self, int diagonal=0) -> Tensor",
-         .forward = tri_forward<true>, .backward = tri_backward<true>, .shape = self_shape});
+         .forward = tri_forward<true>, .backward = tri_backward<true>, .shape = same_shape});
   t.def({.kind = OpKind::tril, .schema = "aten::tril(Tensor self, int diagonal=0) -> Tensor",
-         .forward = tri_forward<false>, .backward = tri_backward<false>, .shape = self_shape});
+         .forward = tri_forward<false>, .backward = tri_backward<false>, .shape = same_shape});
   t.def({.kind = OpKind::diag, .schema = "aten::diag(Tensor self, int diagonal=0) -> Tensor",
          .forward = diag_forward, .backward = diag_backward, .shape = diag_shape});
   t.def({.kind = OpKind::diag_embed,
@@ -566,7 +569,7 @@ void define_indexing_ops(OpTable& t) {
   t.def({.kind = OpKind::repeat, .schema = "aten::repeat(Tensor self, int[] repeats) -> Tensor",
          .forward = repeat_forward, .shape = repeat_shape, .flags = kComposite});
   t.def({.kind = OpKind::flip, .schema = "aten::flip(Tensor self, int[] dims) -> Tensor",
-         .forward = flip_forward, .backward = flip_backward, .shape = self_shape});
+         .forward = flip_forward, .backward = flip_backward, .shape = same_shape});
 }
 
 }  // namespace defs

@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "../kernels/elementwise.h"
+#include "common_rules.h"
 #include "define_ops.h"
 #include "paratrace/tensor/factories.h"
 #include "paratrace/tensor/ops.h"
@@ -9,10 +10,10 @@
 namespace paratrace {
 namespace {
 
-std::vector<TensorMeta> same_shape(const Stack& a) {
-  const Tensor& x = a[0].to_tensor();
-  return {{x.sizes(), x.dtype()}};
-}
+using rules::identity_backward;
+using rules::meta_of;
+using rules::same_shape;
+
 
 template <typename F> Tensor map_same(const Tensor& x, F&& f) {
   return dispatch_dtype(x.dtype(), [&]<typename T>() { return kernels::map_unary<T, T>(x, f.template operator()<T>()); });
@@ -40,7 +41,6 @@ Stack detach_forward(const Stack& a) {
 }
 
 Stack clone_forward(const Stack& a) { return {kernels::clone_kernel(a[0].to_tensor())}; }
-TensorList identity_backward(BackwardContext&, const TensorList& g) { return {g[0]}; }
 
 // aten::to(self, dtype, non_blocking, copy, memory_format)
 std::vector<TensorMeta> to_shape(const Stack& a) {

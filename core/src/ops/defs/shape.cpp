@@ -3,6 +3,7 @@
 
 #include "../kernels/broadcast.h"
 #include "../kernels/elementwise.h"
+#include "common_rules.h"
 #include "define_ops.h"
 #include "paratrace/autograd/grad_mode.h"
 #include "paratrace/tensor/factories.h"
@@ -10,6 +11,10 @@
 
 namespace paratrace {
 namespace {
+
+using rules::identity_backward;
+using rules::meta_of;
+using rules::same_shape;
 
 // Resolves one -1 in `shape` against numel, with PyTorch's errors.
 Shape infer_size(const IntList& shape, std::int64_t numel) {
@@ -125,10 +130,6 @@ TensorList expand_backward(BackwardContext& ctx, const TensorList& g) {
   return {kernels::sum_to(g[0], ctx.arg_meta(0).sizes)};
 }
 
-std::vector<TensorMeta> same_shape(const Stack& a) {
-  const Tensor& x = a[0].to_tensor();
-  return {{x.sizes(), x.dtype()}};
-}
 
 Stack contiguous_forward(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
@@ -136,7 +137,6 @@ Stack contiguous_forward(const Stack& a) {
   return {kernels::clone_kernel(x)};
 }
 
-TensorList identity_backward(BackwardContext&, const TensorList& g) { return {g[0]}; }
 
 
 // ---- permutations ------------------------------------------------------------
@@ -172,7 +172,6 @@ IntList swap_perm(std::int64_t ndim, std::int64_t d0, std::int64_t d1) {
   return perm;
 }
 
-std::vector<TensorMeta> meta_of(const Tensor& t) { return {{t.sizes(), t.dtype()}}; }
 
 Stack transpose_forward(const Stack& a) {
   const Tensor& x = a[0].to_tensor();

@@ -1,0 +1,13 @@
+#pragma once
+// Shape rules and backward formulas shared by several op groups.
+#include "paratrace/ops/op.h"
+
+namespace paratrace::rules {
+
+inline std::vector<TensorMeta> meta_of(const Tensor& t) { return {{t.sizes(), t.dtype()}}; }
+// Output has self's shape and dtype.
+inline std::vector<TensorMeta> same_shape(const Stack& a) { return meta_of(a[0].to_tensor()); }
+// d out / d self = identity.
+inline TensorList identity_backward(BackwardContext&, const TensorList& g) { return {g[0]}; }
+
+}  // namespace paratrace::rules
