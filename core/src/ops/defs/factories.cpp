@@ -19,7 +19,7 @@ ScalarType dtype_arg(const Stack& a, std::size_t i, ScalarType fallback = Scalar
   return a.size() > i && !a[i].is_none() ? a[i].to_scalar_type() : fallback;
 }
 
-std::vector<TensorMeta> size_dtype_shape(const Stack& a) {
+MetaList size_dtype_shape(const Stack& a) {
   return {{a[0].to_int_list(), dtype_arg(a, 1)}};
 }
 
@@ -38,7 +38,7 @@ Stack ones_forward(const Stack& a) { return {filled(a[0].to_int_list(), dtype_ar
 Stack empty_forward(const Stack& a) { return {kernels::make_tensor(a[0].to_int_list(), dtype_arg(a, 1))}; }
 
 // aten::zeros_like(Tensor self, *, ScalarType? dtype, ...)
-std::vector<TensorMeta> like_shape(const Stack& a) {
+MetaList like_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   return {{x.sizes(), dtype_arg(a, 1, x.dtype())}};
 }
@@ -52,7 +52,7 @@ Stack ones_like_forward(const Stack& a) {
 }
 
 // aten::full(int[] size, Scalar fill_value, *, ScalarType? dtype, ...)
-std::vector<TensorMeta> full_shape(const Stack& a) {
+MetaList full_shape(const Stack& a) {
   return {{a[0].to_int_list(), dtype_arg(a, 2, a[1].to_scalar().default_dtype())}};
 }
 Stack full_forward(const Stack& a) {
@@ -61,7 +61,7 @@ Stack full_forward(const Stack& a) {
 }
 
 // aten::scalar_tensor(Scalar s, *, ScalarType? dtype, ...)
-std::vector<TensorMeta> scalar_tensor_shape(const Stack& a) { return {{{}, dtype_arg(a, 1)}}; }
+MetaList scalar_tensor_shape(const Stack& a) { return {{{}, dtype_arg(a, 1)}}; }
 Stack scalar_tensor_forward(const Stack& a) {
   return {kernels::scalar_to_tensor(a[0].to_scalar(), dtype_arg(a, 1), /*wrapped=*/false)};
 }
@@ -71,7 +71,7 @@ template <typename V> Tensor from_nested(const std::vector<V>& flat, const Shape
 // ---- eye / arange / linspace --------------------------------------------------
 
 // aten::eye.m(int n, int m, *, ScalarType? dtype, ...)
-std::vector<TensorMeta> eye_shape(const Stack& a) {
+MetaList eye_shape(const Stack& a) {
   const std::int64_t n = a[0].to_int(), m = a[1].to_int();
   PT_CHECK(n >= 0, RuntimeError, "n must be greater or equal to 0, got " << n);
   PT_CHECK(m >= 0, RuntimeError, "m must be greater or equal to 0, got " << m);
@@ -101,7 +101,7 @@ std::int64_t arange_size(const Stack& a) {
            "upper bound and larger bound inconsistent with step sign");
   return static_cast<std::int64_t>(std::ceil((end - start) / step));
 }
-std::vector<TensorMeta> arange_shape(const Stack& a) { return {{{arange_size(a)}, arange_dtype(a)}}; }
+MetaList arange_shape(const Stack& a) { return {{{arange_size(a)}, arange_dtype(a)}}; }
 Stack arange_forward(const Stack& a) {
   const TensorMeta m = arange_shape(a)[0];
   Tensor t = kernels::make_tensor(m.sizes, m.dtype);
@@ -119,7 +119,7 @@ Stack arange_forward(const Stack& a) {
 }
 
 // aten::linspace(Scalar start, Scalar end, int? steps, *, ScalarType? dtype, ...)
-std::vector<TensorMeta> linspace_shape(const Stack& a) {
+MetaList linspace_shape(const Stack& a) {
   const std::int64_t steps = a[2].to_int();
   PT_CHECK(steps >= 0, RuntimeError, "number of steps must be non-negative");
   return {{{steps}, dtype_arg(a, 3)}};
@@ -173,7 +173,7 @@ Stack empty_like_forward(const Stack& a) {
   return {kernels::make_tensor(m.sizes, m.dtype)};
 }
 // aten::full_like(Tensor self, Scalar fill_value, *, ScalarType? dtype, ...)
-std::vector<TensorMeta> full_like_shape(const Stack& a) {
+MetaList full_like_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   return {{x.sizes(), dtype_arg(a, 2, x.dtype())}};
 }
@@ -183,7 +183,7 @@ Stack full_like_forward(const Stack& a) {
 }
 
 // aten::randint.low(int low, int high, int[] size, *, ScalarType? dtype=long, ...)
-std::vector<TensorMeta> randint_shape(const Stack& a) {
+MetaList randint_shape(const Stack& a) {
   PT_CHECK(a[0].to_int() < a[1].to_int(), RuntimeError,
            "random_ expects 'from' to be less than 'to', but got from=" << a[0].to_int()
                                                                         << " >= to=" << a[1].to_int());
@@ -202,7 +202,7 @@ Stack randint_forward(const Stack& a) {
 }
 
 // aten::randperm(int n, *, ScalarType? dtype=long, ...)
-std::vector<TensorMeta> randperm_shape(const Stack& a) {
+MetaList randperm_shape(const Stack& a) {
   PT_CHECK(a[0].to_int() >= 0, RuntimeError, "n must be non-negative, got" << a[0].to_int());
   return {{{a[0].to_int()}, dtype_arg(a, 1, ScalarType::Int64)}};
 }

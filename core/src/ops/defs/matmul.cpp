@@ -138,7 +138,7 @@ Tensor product_2d(const Tensor& a, const Tensor& b) {
 
 // ---- mm / bmm / mv / dot ------------------------------------------------------
 
-std::vector<TensorMeta> mm_shape(const Stack& s) {
+MetaList mm_shape(const Stack& s) {
   const Tensor &a = s[0].to_tensor(), &b = s[1].to_tensor();
   PT_CHECK(a.dim() == 2, RuntimeError, "self must be a matrix");
   PT_CHECK(b.dim() == 2, RuntimeError, "mat2 must be a matrix");
@@ -162,7 +162,7 @@ TensorList mm_backward(BackwardContext& ctx, const TensorList& g) {
   return r;
 }
 
-std::vector<TensorMeta> bmm_shape(const Stack& s) {
+MetaList bmm_shape(const Stack& s) {
   const Tensor &a = s[0].to_tensor(), &b = s[1].to_tensor();
   PT_CHECK(a.dim() == 3, RuntimeError, "batch1 must be a 3D tensor");
   PT_CHECK(b.dim() == 3, RuntimeError, "batch2 must be a 3D tensor");
@@ -186,7 +186,7 @@ TensorList bmm_backward(BackwardContext& ctx, const TensorList& g) {
   return r;
 }
 
-std::vector<TensorMeta> mv_shape(const Stack& s) {
+MetaList mv_shape(const Stack& s) {
   const Tensor &a = s[0].to_tensor(), &v = s[1].to_tensor();
   PT_CHECK(a.dim() == 2 && v.dim() == 1, RuntimeError,
            "vector + matrix @ vector expected, got 1, " << a.dim() << ", " << v.dim());
@@ -214,7 +214,7 @@ TensorList mv_backward(BackwardContext& ctx, const TensorList& g) {
   return r;
 }
 
-std::vector<TensorMeta> dot_shape(const Stack& s) {
+MetaList dot_shape(const Stack& s) {
   const Tensor &a = s[0].to_tensor(), &b = s[1].to_tensor();
   PT_CHECK(a.dim() == 1 && b.dim() == 1, RuntimeError,
            "1D tensors expected, but got " << a.dim() << "D and " << b.dim() << "D tensors");
@@ -252,7 +252,7 @@ TensorList dot_backward(BackwardContext& ctx, const TensorList& g) {
 
 // ---- composites: outer, matmul ------------------------------------------------
 
-std::vector<TensorMeta> outer_shape(const Stack& s) {
+MetaList outer_shape(const Stack& s) {
   const Tensor &a = s[0].to_tensor(), &b = s[1].to_tensor();
   PT_CHECK(a.dim() == 1, RuntimeError, "outer: Expected 1-D argument self, but got " << a.dim() << "-D");
   PT_CHECK(b.dim() == 1, RuntimeError, "outer: Expected 1-D argument vec2, but got " << b.dim() << "-D");
@@ -265,7 +265,7 @@ Stack outer_forward(const Stack& s) {
   return {mul(reshape(a, {a.size(0), 1}), b)};
 }
 
-std::vector<TensorMeta> matmul_shape(const Stack& s) {
+MetaList matmul_shape(const Stack& s) {
   const Tensor &a = s[0].to_tensor(), &b = s[1].to_tensor();
   const std::int64_t da = a.dim(), db = b.dim();
   PT_CHECK(da >= 1 && db >= 1, RuntimeError,
@@ -332,7 +332,7 @@ void check_expandable(const Shape& from, const Shape& target) {
   }
 }
 
-std::vector<TensorMeta> linear_shape(const Stack& s) {
+MetaList linear_shape(const Stack& s) {
   const Tensor &x = s[0].to_tensor(), &w = s[1].to_tensor();
   const Tensor b = s.size() > 2 ? s[2].to_optional_tensor() : Tensor();
   PT_CHECK(x.dim() >= 1, RuntimeError,
@@ -404,7 +404,7 @@ TensorList linear_backward(BackwardContext& ctx, const TensorList& g) {
 
 // ---- bilinear (composite) -------------------------------------------------------
 
-std::vector<TensorMeta> bilinear_shape(const Stack& s) {
+MetaList bilinear_shape(const Stack& s) {
   const Tensor &x1 = s[0].to_tensor(), &x2 = s[1].to_tensor(), &w = s[2].to_tensor();
   const Tensor b = s.size() > 3 ? s[3].to_optional_tensor() : Tensor();
   PT_CHECK(x1.dim() == x2.dim(), RuntimeError,

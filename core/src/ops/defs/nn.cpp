@@ -46,7 +46,7 @@ std::int64_t reduction_code(const std::string& reduction) {
   return kSum;
 }
 
-std::vector<TensorMeta> mse_loss_shape(const Stack& a) {
+MetaList mse_loss_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const Tensor& y = a[1].to_tensor();
   const ScalarType dtype = kernels::result_type({&x, &y});
@@ -130,7 +130,7 @@ Stack dropout_forward(const Stack& a) {
   return {mul(input, dropout_mask(input, p))};
 }
 
-std::vector<TensorMeta> dropout_shape(const Stack& a) {
+MetaList dropout_shape(const Stack& a) {
   check_dropout_p(a[1].to_double());
   const Tensor& x = a[0].to_tensor();
   return {{x.sizes(), x.dtype()}};
@@ -216,7 +216,7 @@ Shape conv2d_out_sizes(const kernels::Conv2dGeometry& g, bool batched) {
   return {g.out_channels, g.out_h, g.out_w};
 }
 
-std::vector<TensorMeta> conv2d_shape(const Stack& a) {
+MetaList conv2d_shape(const Stack& a) {
   const kernels::Conv2dGeometry g = conv2d_geometry(a);
   return {{conv2d_out_sizes(g, a[0].to_tensor().dim() == 4), a[0].to_tensor().dtype()}};
 }
@@ -334,7 +334,7 @@ PoolArgs pool_geometry(const Stack& a, const char* name, bool has_dilation) {
   return {g, out};
 }
 
-std::vector<TensorMeta> max_pool2d_shape(const Stack& a) {
+MetaList max_pool2d_shape(const Stack& a) {
   return {{pool_geometry(a, "max_pool2d", true).out_sizes, a[0].to_tensor().dtype()}};
 }
 
@@ -377,7 +377,7 @@ std::int64_t divisor_override(const Stack& a) {
   return d;
 }
 
-std::vector<TensorMeta> avg_pool2d_shape(const Stack& a) {
+MetaList avg_pool2d_shape(const Stack& a) {
   return {{pool_geometry(a, "avg_pool2d", false).out_sizes, a[0].to_tensor().dtype()}};
 }
 
@@ -502,7 +502,7 @@ kernels::NormLayout layer_norm_layout(const Stack& a) {
   return l;
 }
 
-std::vector<TensorMeta> same_as_input_shape(const Stack& a) {
+MetaList same_as_input_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   return {{x.sizes(), x.dtype()}};
 }
@@ -631,7 +631,7 @@ TensorList batch_norm_backward(BackwardContext& ctx, const TensorList& g) {
 // ---- embedding -------------------------------------------------------------------------
 
 // embedding(weight, indices, padding_idx, scale_grad_by_freq, sparse)
-std::vector<TensorMeta> embedding_shape(const Stack& a) {
+MetaList embedding_shape(const Stack& a) {
   const Tensor& weight = a[0].to_tensor();
   const Tensor& indices = a[1].to_tensor();
   PT_CHECK(weight.dim() == 2, RuntimeError, "'weight' must be 2-D");
@@ -727,7 +727,7 @@ CrossEntropyLayout cross_entropy_layout(const Stack& a) {
   return {batch, classes, classes == 0 ? 0 : input.numel() / (batch * classes)};
 }
 
-std::vector<TensorMeta> cross_entropy_shape(const Stack& a) {
+MetaList cross_entropy_shape(const Stack& a) {
   cross_entropy_layout(a);
   const Shape out = a[3].to_int() == kNone ? a[1].to_tensor().sizes() : Shape{};
   return {{out, a[0].to_tensor().dtype()}};

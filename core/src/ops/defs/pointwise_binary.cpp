@@ -18,7 +18,7 @@ using kernels::sum_to;
 
 // ---- shared rules -----------------------------------------------------------
 
-std::vector<TensorMeta> binary_shape(const Stack& a) {
+MetaList binary_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const Tensor& y = a[1].to_tensor();
   return {{kernels::broadcast_shapes(x.sizes(), y.sizes()), kernels::result_type({&x, &y})}};
@@ -115,7 +115,7 @@ TensorList mul_backward(BackwardContext& ctx, const TensorList& g) {
   return r;
 }
 
-std::vector<TensorMeta> div_shape(const Stack& a) {
+MetaList div_shape(const Stack& a) {
   TensorMeta m = binary_shape(a)[0];
   const bool true_div = a.size() < 3 || a[2].is_none();
   if (true_div && !is_floating_point(m.dtype)) m.dtype = ScalarType::Float32;
@@ -178,7 +178,7 @@ Tensor rsub_kernel(const Stack& a) {
 
 // ---- comparisons and logical ops (bool results, no gradient) ------------------
 
-std::vector<TensorMeta> bool_binary_shape(const Stack& a) {
+MetaList bool_binary_shape(const Stack& a) {
   return {{binary_shape(a)[0].sizes, ScalarType::Bool}};
 }
 
@@ -199,7 +199,7 @@ template <typename Op> Stack logical_forward(const Stack& a) {
 
 // ---- pow ------------------------------------------------------------------------
 
-std::vector<TensorMeta> pow_shape(const Stack& a) {
+MetaList pow_shape(const Stack& a) {
   if (a[0].is_tensor() && a[1].is_tensor()) return binary_shape(a);
   if (a[0].is_tensor()) {  // Tensor ** Scalar
     const Tensor& x = a[0].to_tensor();
@@ -292,7 +292,7 @@ template <bool IsMax> TensorList extremum_backward(BackwardContext& ctx, const T
 
 // ---- where / masked_fill -------------------------------------------------------------
 
-std::vector<TensorMeta> where_shape(const Stack& a) {
+MetaList where_shape(const Stack& a) {
   const Tensor& c = a[0].to_tensor();
   const Tensor& x = a[1].to_tensor();
   const Tensor& y = a[2].to_tensor();
@@ -317,7 +317,7 @@ TensorList where_backward(BackwardContext& ctx, const TensorList& g) {
           kernels::sum_to(where(c, z, g[0]), ctx.arg_meta(2).sizes)};
 }
 
-std::vector<TensorMeta> masked_fill_shape(const Stack& a) {
+MetaList masked_fill_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const Tensor& mask = a[1].to_tensor();
   PT_CHECK(mask.dtype() == ScalarType::Bool, RuntimeError,
@@ -357,7 +357,7 @@ Stack masked_fill_inplace_forward(const Stack& a) {
 
 // ---- copy_ ---------------------------------------------------------------------
 
-std::vector<TensorMeta> copy_shape(const Stack& a) {
+MetaList copy_shape(const Stack& a) {
   const Tensor& self = a[0].to_tensor();
   const Tensor& src = a[1].to_tensor();
   const Shape b = kernels::broadcast_shapes(self.sizes(), src.sizes());

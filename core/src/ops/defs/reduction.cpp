@@ -58,7 +58,7 @@ SumArgs sum_args(const Stack& a) {
   return s;
 }
 
-std::vector<TensorMeta> sum_shape(const Stack& a) {
+MetaList sum_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const SumArgs s = sum_args(a);
   return {{reduced_shape(x.sizes(), reduced_dims(x.sizes(), s.dims), s.keepdim), sum_dtype(x, s.dtype)}};
@@ -179,7 +179,7 @@ Tensor block_map(const Tensor& x, const std::vector<bool>& red, ScalarType out_d
 
 // ---- mean -----------------------------------------------------------------------
 
-std::vector<TensorMeta> mean_shape(const Stack& a) {
+MetaList mean_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const SumArgs s = sum_args(a);
   const ScalarType dt = s.dtype ? *s.dtype : x.dtype();
@@ -231,7 +231,7 @@ SumArgs prod_args(const Stack& a) {
   return s;
 }
 
-std::vector<TensorMeta> prod_shape(const Stack& a) {
+MetaList prod_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const SumArgs s = prod_args(a);
   return {{reduced_shape(x.sizes(), reduced_dims(x.sizes(), s.dims), s.keepdim), sum_dtype(x, s.dtype)}};
@@ -312,7 +312,7 @@ void check_dim_nonempty(const Tensor& x, std::int64_t dim, const char* name) {
            name << "(): Expected reduction dim " << w << " to have non-zero size.");
 }
 
-template <bool Max> std::vector<TensorMeta> extreme_shape(const Stack& a) {
+template <bool Max> MetaList extreme_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   if (a.size() == 1) {
     check_full_reduction(x, extreme_name<Max>());
@@ -393,7 +393,7 @@ template <bool Max> TensorList extreme_backward(BackwardContext& ctx, const Tens
   return {mul(grad_keepdim(g[0], x.sizes(), red, keepdim), one_hot_at(x.sizes(), dim, idx_keep, g[0].dtype()))};
 }
 
-template <bool Max> std::vector<TensorMeta> amax_shape(const Stack& a) {
+template <bool Max> MetaList amax_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const IntList dims = a[1].is_none() ? IntList{} : a[1].to_int_list();
   if (dims.empty()) check_full_reduction(x, Max ? "amax" : "amin");
@@ -417,7 +417,7 @@ template <bool Max> TensorList amax_backward(BackwardContext& ctx, const TensorL
   return {mul(grad_keepdim(g[0], x.sizes(), red, ctx.arg(2).to_bool()), tie_weights<Max>(x, red, g[0].dtype()))};
 }
 
-template <bool Max> std::vector<TensorMeta> argmax_shape(const Stack& a) {
+template <bool Max> MetaList argmax_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const char* name = Max ? "argmax" : "argmin";
   if (a[1].is_none()) {
@@ -479,7 +479,7 @@ NormArgs norm_args(OpKind kind, const Stack& a) {
   return n;
 }
 
-template <OpKind K> std::vector<TensorMeta> norm_shape(const Stack& a) {
+template <OpKind K> MetaList norm_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   if constexpr (K == OpKind::norm) {
     PT_CHECK(is_floating_point(x.dtype()), RuntimeError,
@@ -561,7 +561,7 @@ VarArgs var_args(const Stack& a) {
   return v;
 }
 
-std::vector<TensorMeta> var_shape(const Stack& a) {
+MetaList var_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   PT_CHECK(is_floating_point(x.dtype()), RuntimeError, "std and var only support floating point and complex dtypes");
   const VarArgs v = var_args(a);
@@ -622,7 +622,7 @@ TensorList std_backward(BackwardContext& ctx, const TensorList& g) {
 
 // ---- logsumexp ----------------------------------------------------------------------------
 
-std::vector<TensorMeta> logsumexp_shape(const Stack& a) {
+MetaList logsumexp_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const ScalarType dt = is_floating_point(x.dtype()) ? x.dtype() : ScalarType::Float32;
   return {{reduced_shape(x.sizes(), reduced_dims(x.sizes(), a[1].to_int_list()), a[2].to_bool()), dt}};
@@ -655,7 +655,7 @@ TensorList logsumexp_backward(BackwardContext& ctx, const TensorList& g) {
 
 // ---- softmax / log_softmax -------------------------------------------------------------------
 
-template <bool Log> std::vector<TensorMeta> softmax_shape(const Stack& a) {
+template <bool Log> MetaList softmax_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const std::int64_t dim = kernels::wrap_dim(a[1].to_int(), std::max<std::int64_t>(x.dim(), 1));
   const auto dt = a.size() > 2 ? a[2].to_optional_scalar_type() : std::nullopt;
@@ -732,7 +732,7 @@ std::pair<Tensor, Tensor> select_lanes(const Tensor& x, std::int64_t dim, std::i
   return {unpermute(vals, perm), unpermute(idx, perm)};
 }
 
-std::vector<TensorMeta> topk_shape(const Stack& a) {
+MetaList topk_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const std::int64_t k = a[1].to_int();
   const std::int64_t dim = kernels::wrap_dim(a[2].to_int(), std::max<std::int64_t>(x.dim(), 1));
@@ -753,7 +753,7 @@ Stack topk_forward(const Stack& a) {
   });
 }
 
-std::vector<TensorMeta> sort_shape(const Stack& a) {
+MetaList sort_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   kernels::wrap_dim(a[1].to_int(), std::max<std::int64_t>(x.dim(), 1));
   return {{x.sizes(), x.dtype()}, {x.sizes(), ScalarType::Int64}};
