@@ -50,13 +50,14 @@ void check_inplace_result(const Tensor& self, const TensorMeta& m) {
                           << ir_type_name(self.dtype()));
 }
 
-// Runs `f(x, y)` element-wise in the promoted dtype.
-template <typename F> Tensor promoted_binary(const Stack& a, F&& f) {
-  const TensorMeta m = binary_shape(a)[0];
+// Runs `f(x, y)` element-wise in the promoted dtype m.dtype (m from binary_shape);
+// f.template operator()<T>() makes the element functor for dtype T.
+template <typename F> Tensor promoted_binary(const Stack& a, const TensorMeta& m, F&& f) {
   const Tensor x = kernels::cast(a[0].to_tensor(), m.dtype);
   const Tensor y = kernels::cast(a[1].to_tensor(), m.dtype);
   return dispatch_dtype(m.dtype, [&]<typename T>() { return kernels::map_binary<T, T, T>(x, y, f.template operator()<T>()); });
 }
+template <typename F> Tensor promoted_binary(const Stack& a, F&& f) { return promoted_binary(a, binary_shape(a)[0], f); }
 
 // For in-place variants: compute out of place, then write into self.
 Stack write_into_self(const Stack& a, const Tensor& result) {
@@ -66,15 +67,35 @@ Stack write_into_self(const Stack& a, const Tensor& result) {
   return {self};
 }
 
+// self = f(self, other) in place. Computed straight into self when that gives
+// what computing out of place and copying in would: the result has self's
+// dtype and shape, self is contiguous (no element aliases another) and other
+// shares no memory with it (nothing is read after being written). Otherwise
+// it does exactly that.
+template <typename F> Stack promoted_binary_(const Stack& a, const TensorMeta& m, F&& f) {
+  const Tensor& self = a[0].to_tensor();
+  if (m.dtype != self.dtype() || m.sizes != self.sizes() || !self.is_contiguous()) {
+    return write_into_self(a, promoted_binary(a, m, f));
+  }
+  const Tensor y = kernels::cast(a[1].to_tensor(), m.dtype);
+  if (y.storage() == self.storage()) return write_into_self(a, promoted_binary(a, m, f));
+  dispatch_dtype(m.dtype, [&]<typename T>() { kernels::update_binary<T, T>(self, y, f.template operator()<T>()); });
+  return {self};
+}
+
 // ---- add / sub ----------------------------------------------------------------
 
-template <int Sign> Tensor add_kernel(const Stack& a) {
+// self + Sign * alpha * other, out of place or (Inplace) into self.
+template <int Sign, bool Inplace = false> auto add_kernel(const Stack& a) {
   const Scalar alpha = a[2].to_scalar();
-  check_alpha(alpha, binary_shape(a)[0].dtype);
-  return promoted_binary(a, [&alpha]<typename T>() {
+  const TensorMeta m = binary_shape(a)[0];
+  check_alpha(alpha, m.dtype);
+  auto f = [&alpha]<typename T>() {
     const T al = alpha.to<T>();
     return [al](T u, T v) { return arith<T>([&] { return u + Sign * al * v; }); };
-  });
+  };
+  if constexpr (Inplace) return promoted_binary_(a, m, f);
+  else return promoted_binary(a, m, f);
 }
 
 Tensor scaled(const Tensor& t, const Scalar& alpha) {
@@ -99,13 +120,16 @@ TensorList sub_backward(BackwardContext& ctx, const TensorList& g) {
 
 // ---- mul / div ------------------------------------------------------------------
 
-Tensor mul_kernel(const Stack& a) {
-  return promoted_binary(a, []<typename T>() {
+// self * other, out of place or (Inplace) into self.
+template <bool Inplace = false> auto mul_kernel(const Stack& a) {
+  auto f = []<typename T>() {
     return [](T u, T v) {
       if constexpr (std::is_same_v<T, bool>) return static_cast<bool>(u && v);
       else return static_cast<T>(u * v);
     };
-  });
+  };
+  if constexpr (Inplace) return promoted_binary_(a, binary_shape(a)[0], f);
+  else return promoted_binary(a, f);
 }
 
 TensorList mul_backward(BackwardContext& ctx, const TensorList& g) {
@@ -470,7 +494,7 @@ void define_pointwise_binary_ops(OpTable& t) {
          .shape = binary_shape});
   t.def({.kind = OpKind::add_,
          .schema = "aten::add_.Tensor(Tensor(a!) self, Tensor other, *, Scalar alpha=1) -> Tensor(a!)",
-         .forward = [](const Stack& a) { return write_into_self(a, add_kernel<1>(a)); },
+         .forward = [](const Stack& a) { return add_kernel<1, true>(a); },
          .backward = add_backward,
          .shape = binary_shape,
          .flags = kInplace});
@@ -481,7 +505,7 @@ void define_pointwise_binary_ops(OpTable& t) {
          .shape = binary_shape});
   t.def({.kind = OpKind::sub_,
          .schema = "aten::sub_.Tensor(Tensor(a!) self, Tensor other, *, Scalar alpha=1) -> Tensor(a!)",
-         .forward = [](const Stack& a) { return write_into_self(a, add_kernel<-1>(a)); },
+         .forward = [](const Stack& a) { return add_kernel<-1, true>(a); },
          .backward = sub_backward,
          .shape = binary_shape,
          .flags = kInplace});
@@ -497,7 +521,7 @@ void define_pointwise_binary_ops(OpTable& t) {
          .shape = binary_shape});
   t.def({.kind = OpKind::mul_,
          .schema = "aten::mul_.Tensor(Tensor(a!) self, Tensor other) -> Tensor(a!)",
-         .forward = [](const Stack& a) { return write_into_self(a, mul_kernel(a)); },
+         .forward = [](const Stack& a) { return mul_kernel<true>(a); },
          .backward = mul_backward,
          .shape = binary_shape,
          .flags = kInplace});
