@@ -1,5 +1,6 @@
 // Unary pointwise ops, conversions and copies.
 #include <cmath>
+#include <cstring>
 
 #include "../kernels/elementwise.h"
 #include "common_rules.h"
@@ -50,7 +51,12 @@ TensorList to_backward(BackwardContext& ctx, const TensorList& g) {
 
 Stack zero_forward(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
-  kernels::copy_kernel(x, kernels::scalar_to_tensor(Scalar(0), x.dtype()));
+  // All-zero bytes are zero in every dtype; strided views take the general path.
+  if (x.is_contiguous()) {
+    if (x.nbytes() > 0) std::memset(x.raw_data(), 0, x.nbytes());
+  } else {
+    kernels::copy_kernel(x, kernels::scalar_to_tensor(Scalar(0), x.dtype()));
+  }
   return {x};
 }
 Stack fill_forward(const Stack& a) {
