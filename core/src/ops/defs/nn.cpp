@@ -14,6 +14,7 @@
 #include "../kernels/elementwise.h"
 #include "../kernels/norm.h"
 #include "define_ops.h"
+#include "paratrace/autograd/grad_mode.h"
 #include "paratrace/tensor/generator.h"
 #include "paratrace/tensor/ops.h"
 
@@ -84,7 +85,32 @@ Tensor mse_loss_kernel(const Stack& a) {
   });
 }
 
-// d/dx (x - y)^2 = 2 (x - y), scaled by 1/N for the mean.
+// (x - y) * g * scale in one pass, rounding as the three ops would (each
+// step in T; the wrapped double scale promotes to T). For same-shaped
+// contiguous operands of one dtype, with g one element or x's shape; else an
+// undefined tensor.
+Tensor fused_mse_grad(const Tensor& x, const Tensor& y, const Tensor& g, double scale) {
+  const ScalarType dt = x.dtype();
+  if (!is_floating_point(dt) || y.dtype() != dt || g.dtype() != dt || x.sizes() != y.sizes() || !x.is_contiguous() ||
+      !y.is_contiguous() || !g.is_contiguous() || (g.numel() != 1 && g.sizes() != x.sizes())) {
+    return Tensor();
+  }
+  Tensor dx = kernels::make_tensor(x.sizes(), dt);
+  dispatch_floating(dt, [&]<typename T>() {
+    const T* u = x.data_ptr<T>();
+    const T* v = y.data_ptr<T>();
+    const T* gp = g.data_ptr<T>();
+    const std::int64_t gstep = g.numel() == 1 ? 0 : 1;
+    const T sc = static_cast<T>(scale);
+    T* o = dx.data_ptr<T>();
+    for (std::int64_t i = 0, n = x.numel(); i < n; ++i) o[i] = static_cast<T>(static_cast<T>(u[i] - v[i]) * gp[i * gstep]) * sc;
+  });
+  return dx;
+}
+
+// d/dx (x - y)^2 = 2 (x - y), scaled by 1/N for the mean. Built from ops so
+// that it is differentiable under create_graph; a first-order backward takes
+// the fused kernel, as PyTorch's mse_loss_backward does.
 TensorList mse_loss_backward(BackwardContext& ctx, const TensorList& g) {
   const Tensor& x = ctx.tensor_arg(0);
   const Tensor& y = ctx.tensor_arg(1);
@@ -95,7 +121,8 @@ TensorList mse_loss_backward(BackwardContext& ctx, const TensorList& g) {
     for (auto s : kernels::broadcast_shapes(x.sizes(), y.sizes())) n *= s;
     scale /= static_cast<double>(n);
   }
-  const Tensor dx = mul(mul(sub(x, y), g[0]), scale);
+  Tensor dx = autograd::GradMode::is_enabled() ? Tensor() : fused_mse_grad(x, y, g[0], scale);
+  if (!dx.defined()) dx = mul(mul(sub(x, y), g[0]), scale);
   TensorList r(2);
   if (ctx.needs_input_grad(0)) r[0] = kernels::sum_to(dx, x.sizes());
   if (ctx.needs_input_grad(1)) r[1] = kernels::sum_to(neg(dx), y.sizes());
