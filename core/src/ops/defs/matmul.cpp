@@ -128,11 +128,14 @@ Tensor as_batch(const Tensor& t, std::int64_t rows, std::int64_t cols, std::int6
   return kernels::make_view(t, {1, rows, cols}, {0, rs, cs}, t.storage_offset());
 }
 
-Tensor product_2d(const Tensor& a, const Tensor& b) {
-  const Tensor out = batched_product(as_batch(a, a.size(0), a.size(1), a.stride(0), a.stride(1)),
-                                     as_batch(b, b.size(0), b.size(1), b.stride(0), b.stride(1)));
-  out.impl()->sizes = {a.size(0), b.size(1)};
-  out.impl()->strides = contiguous_strides(out.sizes());
+// out = a @ b for 2-D a, b.
+Tensor product_2d(const Tensor& a_in, const Tensor& b_in) {
+  const Tensor a = blas_ready(a_in), b = blas_ready(b_in);
+  const std::int64_t m = a.size(0), k = a.size(1), n = b.size(1);
+  Tensor out = kernels::make_tensor({m, n}, a.dtype());
+  dispatch_dtype(a.dtype(), [&]<typename T>() {
+    if constexpr (!std::is_same_v<T, bool>) gemm<T>(mat_operand<T>(a, 0), mat_operand<T>(b, 0), out.data_ptr<T>(), m, k, n, T(0));
+  });
   return out;
 }
 
