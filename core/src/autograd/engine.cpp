@@ -55,6 +55,8 @@ struct Capture {
 // a few flat arrays instead of a hash-map entry per node and map.
 class GraphNodes {
  public:
+  // Graphs up to this size (a training step of a small model) need no heap.
+  static constexpr std::size_t kInlineNodes = 16;
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
   // The index of `n`, numbering it if new; `added` says whether it was.
@@ -87,12 +89,12 @@ class GraphNodes {
     }
   }
   void grow() {
-    slots_.assign(std::max<std::size_t>(16, 2 * slots_.size()), 0);
+    slots_.assign(std::max<std::size_t>(2 * kInlineNodes, 2 * slots_.size()), 0);
     for (std::size_t i = 0; i < nodes_.size(); ++i) slots_[slot_of(nodes_[i])] = static_cast<std::uint32_t>(i + 1);
   }
 
-  std::vector<Node*> nodes_;
-  std::vector<std::uint32_t> slots_;  // 1 + index into nodes_; 0 when empty
+  SmallVector<Node*, kInlineNodes> nodes_;
+  SmallVector<std::uint32_t, 2 * kInlineNodes> slots_;  // 1 + index into nodes_; 0 when empty
 };
 
 // Runs the graph from `roots`. With `captures` non-empty (autograd::grad),
@@ -109,9 +111,10 @@ TensorList run(const TensorList& roots, const TensorList& root_grads, bool keep_
 
   // Dependencies: number of incoming edges from reachable nodes.
   GraphNodes graph;
-  std::vector<int> deps;
+  // Per-node arrays, indexed like `graph`.
+  SmallVector<int, GraphNodes::kInlineNodes> deps;
   {
-    std::vector<std::size_t> stack;
+    SmallVector<std::size_t, GraphNodes::kInlineNodes> stack;
     bool added = false;
     for (const Edge& e : root_edges) {
       const std::size_t i = graph.insert(e.function.get(), added);
@@ -171,7 +174,7 @@ TensorList run(const TensorList& roots, const TensorList& root_grads, bool keep_
   }
 
   TensorList results(captures.size());
-  std::vector<TensorList> buffers(graph.size());
+  SmallVector<TensorList, GraphNodes::kInlineNodes> buffers(graph.size());
   auto buffer_for = [&](std::size_t i) -> TensorList& {
     TensorList& b = buffers[i];
     if (b.size() < graph[i]->input_metadata().size()) b.resize(graph[i]->input_metadata().size());
@@ -184,7 +187,7 @@ TensorList run(const TensorList& roots, const TensorList& root_grads, bool keep_
 
   // Ready nodes, highest sequence number first.
   auto later = [&graph](std::size_t a, std::size_t b) { return graph[a]->sequence_nr() < graph[b]->sequence_nr(); };
-  std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> ready(later);
+  std::priority_queue<std::size_t, SmallVector<std::size_t, GraphNodes::kInlineNodes>, decltype(later)> ready(later);
   for (std::size_t r = 0; r < root_edges.size(); ++r) {
     const std::size_t i = graph.find(root_edges[r].function.get());
     bool queued = false;
