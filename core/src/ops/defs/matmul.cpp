@@ -73,6 +73,40 @@ template <typename T> void eigen_gemm(const MatOperand<T>& a, const MatOperand<T
   }
 }
 
+// c = beta * c + a * b by plain loops, for products so small (a Linear(8, 8)
+// step) that Eigen's and BLAS's setup costs more than the arithmetic. The
+// loop order follows b's layout so the innermost loop walks memory
+// contiguously: dot products along k when b is read transposed, row updates
+// along n otherwise. Every c element sums its k terms in order, then beta * c.
+constexpr std::int64_t kTinyGemmMaxN = 64;
+template <typename T, bool TransA, bool TransB>
+void tiny_gemm(const MatOperand<T>& a, const MatOperand<T>& b, T* c, std::int64_t m, std::int64_t k, std::int64_t n,
+               T beta) {
+  auto A = [&](std::int64_t i, std::int64_t p) { return TransA ? a.data[p * a.ld + i] : a.data[i * a.ld + p]; };
+  auto finish = [beta](T& out, T sum) { out = beta == T(0) ? sum : static_cast<T>(beta * out + sum); };
+  if constexpr (TransB) {
+    for (std::int64_t i = 0; i < m; ++i) {
+      for (std::int64_t j = 0; j < n; ++j) {
+        const T* bj = b.data + j * b.ld;  // column j of b, contiguous along k
+        T sum = 0;
+        for (std::int64_t p = 0; p < k; ++p) sum += A(i, p) * bj[p];
+        finish(c[i * n + j], sum);
+      }
+    }
+  } else {
+    T row[kTinyGemmMaxN];
+    for (std::int64_t i = 0; i < m; ++i) {
+      std::fill(row, row + n, T(0));
+      for (std::int64_t p = 0; p < k; ++p) {
+        const T aip = A(i, p);
+        const T* bp = b.data + p * b.ld;  // row p of b, contiguous along n
+        for (std::int64_t j = 0; j < n; ++j) row[j] += aip * bp[j];
+      }
+      for (std::int64_t j = 0; j < n; ++j) finish(c[i * n + j], row[j]);
+    }
+  }
+}
+
 // c[m x n] = beta * c + a[m x k] * b[k x n]; c is contiguous row-major.
 template <typename T> void gemm(const MatOperand<T>& a, const MatOperand<T>& b, T* c, std::int64_t m, std::int64_t k,
                                 std::int64_t n, T beta) {
@@ -81,9 +115,15 @@ template <typename T> void gemm(const MatOperand<T>& a, const MatOperand<T>& b, 
     for (std::int64_t i = 0; i < m * n; ++i) c[i] = beta == T(0) ? T(0) : c[i] * beta;
     return;
   }
-  // BLAS call overhead dominates tiny products (a Linear(8, 8) step); Eigen's lazy product is faster there.
+  // BLAS call overhead dominates tiny products (a Linear(8, 8) step).
   constexpr std::int64_t kSmallGemm = 16 * 16 * 16;
   if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
+    if (m * k * n <= kSmallGemm && n <= kTinyGemmMaxN) {
+      if (a.trans) {
+        return b.trans ? tiny_gemm<T, true, true>(a, b, c, m, k, n, beta) : tiny_gemm<T, true, false>(a, b, c, m, k, n, beta);
+      }
+      return b.trans ? tiny_gemm<T, false, true>(a, b, c, m, k, n, beta) : tiny_gemm<T, false, false>(a, b, c, m, k, n, beta);
+    }
     if (m * k * n <= kSmallGemm) return eigen_gemm(a, b, c, m, k, n, beta);
     const auto ta = a.trans ? CblasTrans : CblasNoTrans, tb = b.trans ? CblasTrans : CblasNoTrans;
     if constexpr (std::is_same_v<T, float>) {
