@@ -10,8 +10,9 @@
 namespace paratrace {
 
 namespace {
-thread_local TraceHook* g_trace_hook = nullptr;
-thread_local int g_trace_suspended = 0;
+// Read on every op call: initial-exec TLS, as for GradMode's flag (grad_mode.cpp).
+[[gnu::tls_model("initial-exec")]] thread_local TraceHook* g_trace_hook = nullptr;
+[[gnu::tls_model("initial-exec")]] thread_local int g_trace_suspended = 0;
 
 bool any_requires_grad(const Stack& args) {
   for (const IValue& a : args) {

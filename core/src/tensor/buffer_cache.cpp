@@ -49,26 +49,39 @@ struct ThreadCache {
   void* slots[kClasses][kSlotsPerClass];
   std::uint8_t count[kClasses] = {};
   std::size_t bytes = 0;
-  ~ThreadCache();
+  ~ThreadCache() {
+    for (int c = 0; c < kClasses; ++c)
+      for (int i = 0; i < count[c]; ++i) std::free(slots[c][i]);
+  }
 };
 
-// Set once this thread's cache is destroyed: tensors freed later during
-// thread or program exit (static objects) go straight back to the system.
-thread_local bool t_cache_gone = false;
-thread_local ThreadCache t_cache;
+// This thread's cache, created on first use. The pointer and flag are
+// initial-exec TLS (one instruction per access, a few bytes of the static TLS
+// reserve); the cache itself lives on the heap.
+[[gnu::tls_model("initial-exec")]] thread_local ThreadCache* t_cache = nullptr;
+// Set once the cache is destroyed at thread exit: tensors freed later (static
+// objects at program exit) go straight back to the system.
+[[gnu::tls_model("initial-exec")]] thread_local bool t_cache_gone = false;
 
-ThreadCache::~ThreadCache() {
-  for (int c = 0; c < kClasses; ++c)
-    for (int i = 0; i < count[c]; ++i) std::free(slots[c][i]);
-  t_cache_gone = true;
-}
+// Destroys the cache when its thread exits.
+struct CacheOwner {
+  ThreadCache* cache = nullptr;
+  ~CacheOwner() {
+    delete cache;
+    t_cache = nullptr;
+    t_cache_gone = true;
+  }
+};
+thread_local CacheOwner t_cache_owner;
 
 ThreadCache* thread_cache() {
 #if defined(__SANITIZE_ADDRESS__)
   // Recycling would hide use-after-free of tensor data from AddressSanitizer.
   return nullptr;
 #else
-  return t_cache_gone ? nullptr : &t_cache;
+  if (t_cache != nullptr || t_cache_gone) return t_cache;
+  t_cache = t_cache_owner.cache = new ThreadCache();  // first use on this thread
+  return t_cache;
 #endif
 }
 
