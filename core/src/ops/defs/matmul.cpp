@@ -74,36 +74,35 @@ template <typename T> void eigen_gemm(const MatOperand<T>& a, const MatOperand<T
 }
 
 // c = beta * c + a * b by plain loops, for products so small (a Linear(8, 8)
-// step) that Eigen's and BLAS's setup costs more than the arithmetic. The
-// loop order follows b's layout so the innermost loop walks memory
-// contiguously: dot products along k when b is read transposed, row updates
-// along n otherwise. Every c element sums its k terms in order, then beta * c.
+// step) that Eigen's and BLAS's setup costs more than the arithmetic. Each row
+// of c is built as a sum of rows of b scaled by a's entries, so the inner
+// loop runs along contiguous memory and vectorises; a b read transposed is
+// first copied into that layout. Every c element sums its k terms in order,
+// then beta * c is added.
 constexpr std::int64_t kTinyGemmMaxN = 64;
-template <typename T, bool TransA, bool TransB>
+constexpr std::int64_t kTinyGemmMaxPacked = 1024;  // k * n of a transposed b
+template <typename T, bool TransA>
 void tiny_gemm(const MatOperand<T>& a, const MatOperand<T>& b, T* c, std::int64_t m, std::int64_t k, std::int64_t n,
                T beta) {
-  auto A = [&](std::int64_t i, std::int64_t p) { return TransA ? a.data[p * a.ld + i] : a.data[i * a.ld + p]; };
-  auto finish = [beta](T& out, T sum) { out = beta == T(0) ? sum : static_cast<T>(beta * out + sum); };
-  if constexpr (TransB) {
-    for (std::int64_t i = 0; i < m; ++i) {
-      for (std::int64_t j = 0; j < n; ++j) {
-        const T* bj = b.data + j * b.ld;  // column j of b, contiguous along k
-        T sum = 0;
-        for (std::int64_t p = 0; p < k; ++p) sum += A(i, p) * bj[p];
-        finish(c[i * n + j], sum);
-      }
+  T packed[kTinyGemmMaxPacked];
+  const T* rows = b.data;
+  std::int64_t ld = b.ld;
+  if (b.trans) {  // b is stored as its (n x k) transpose
+    for (std::int64_t p = 0; p < k; ++p)
+      for (std::int64_t j = 0; j < n; ++j) packed[p * n + j] = b.data[j * b.ld + p];
+    rows = packed;
+    ld = n;
+  }
+  T acc[kTinyGemmMaxN];
+  for (std::int64_t i = 0; i < m; ++i) {
+    std::fill(acc, acc + n, T(0));
+    for (std::int64_t p = 0; p < k; ++p) {
+      const T aip = TransA ? a.data[p * a.ld + i] : a.data[i * a.ld + p];
+      const T* bp = rows + p * ld;
+      for (std::int64_t j = 0; j < n; ++j) acc[j] += aip * bp[j];
     }
-  } else {
-    T row[kTinyGemmMaxN];
-    for (std::int64_t i = 0; i < m; ++i) {
-      std::fill(row, row + n, T(0));
-      for (std::int64_t p = 0; p < k; ++p) {
-        const T aip = A(i, p);
-        const T* bp = b.data + p * b.ld;  // row p of b, contiguous along n
-        for (std::int64_t j = 0; j < n; ++j) row[j] += aip * bp[j];
-      }
-      for (std::int64_t j = 0; j < n; ++j) finish(c[i * n + j], row[j]);
-    }
+    T* ci = c + i * n;
+    for (std::int64_t j = 0; j < n; ++j) ci[j] = beta == T(0) ? acc[j] : static_cast<T>(beta * ci[j] + acc[j]);
   }
 }
 
@@ -118,11 +117,8 @@ template <typename T> void gemm(const MatOperand<T>& a, const MatOperand<T>& b, 
   // BLAS call overhead dominates tiny products (a Linear(8, 8) step).
   constexpr std::int64_t kSmallGemm = 16 * 16 * 16;
   if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
-    if (m * k * n <= kSmallGemm && n <= kTinyGemmMaxN) {
-      if (a.trans) {
-        return b.trans ? tiny_gemm<T, true, true>(a, b, c, m, k, n, beta) : tiny_gemm<T, true, false>(a, b, c, m, k, n, beta);
-      }
-      return b.trans ? tiny_gemm<T, false, true>(a, b, c, m, k, n, beta) : tiny_gemm<T, false, false>(a, b, c, m, k, n, beta);
+    if (m * k * n <= kSmallGemm && n <= kTinyGemmMaxN && (!b.trans || k * n <= kTinyGemmMaxPacked)) {
+      return a.trans ? tiny_gemm<T, true>(a, b, c, m, k, n, beta) : tiny_gemm<T, false>(a, b, c, m, k, n, beta);
     }
     if (m * k * n <= kSmallGemm) return eigen_gemm(a, b, c, m, k, n, beta);
     const auto ta = a.trans ? CblasTrans : CblasNoTrans, tb = b.trans ? CblasTrans : CblasNoTrans;
