@@ -8,6 +8,7 @@
 #include "../kernels/broadcast.h"
 #include "../kernels/elementwise.h"
 #include "define_ops.h"
+#include "paratrace/autograd/grad_mode.h"
 #include "paratrace/tensor/ops.h"
 
 namespace paratrace {
@@ -427,8 +428,54 @@ Stack linear_forward(const Stack& s) {
   return {y};
 }
 
+// First-order gradients straight from the GEMM kernel and a column sum: the
+// same operands and summation order as the mm, t and sum_to ops below, without
+// dispatching them. Reads the saved tensors only where those ops would (the
+// version checks stay the same). For contiguous floating g (and x) of one
+// dtype with a bias of shape [out]; returns false, having computed nothing,
+// otherwise.
+bool linear_backward_kernels(BackwardContext& ctx, const Tensor& g, TensorList& r) {
+  const ScalarType dt = g.dtype();
+  const Shape& xs = ctx.arg_meta(0).sizes;
+  const Shape& ws = ctx.arg_meta(1).sizes;
+  const bool bias_grad = r.size() == 3 && ctx.needs_input_grad(2);
+  if (!is_floating_point(dt) || ctx.arg_meta(0).dtype != dt || ctx.arg_meta(1).dtype != dt || !g.is_contiguous() ||
+      (bias_grad && ctx.arg_meta(2).sizes != Shape{ws[0]})) {
+    return false;
+  }
+  const Tensor w = ctx.needs_input_grad(0) ? ctx.tensor_arg(1) : Tensor();
+  const Tensor x = ctx.needs_input_grad(1) ? ctx.tensor_arg(0) : Tensor();
+  if (x.defined() && !x.is_contiguous()) return false;
+  const std::int64_t out = ws[0], in = ws[1], rows = y_rows(xs);
+  dispatch_floating(dt, [&]<typename T>() {
+    const T* gp = g.data_ptr<T>();
+    if (w.defined()) {  // g @ w, in x's shape
+      const Tensor wr = blas_ready(w);
+      r[0] = kernels::make_tensor(xs, dt);
+      gemm<T>({gp, std::max<std::int64_t>(out, 1), false}, mat_operand<T>(wr, 0), r[0].data_ptr<T>(), rows, out, in,
+              T(0));
+    }
+    if (x.defined()) {  // g^T @ x
+      r[1] = kernels::make_tensor({out, in}, dt);
+      gemm<T>({gp, std::max<std::int64_t>(out, 1), true}, {x.data_ptr<T>(), std::max<std::int64_t>(in, 1), false},
+              r[1].data_ptr<T>(), out, rows, in, T(0));
+    }
+    if (bias_grad) {  // column sums of g, accumulated in double as sum does
+      SmallVector<double, 16> acc(static_cast<std::size_t>(out), 0.0);
+      for (std::int64_t i = 0; i < rows; ++i)
+        for (std::int64_t j = 0; j < out; ++j) acc[j] += gp[i * out + j];
+      r[2] = kernels::make_tensor({out}, dt);
+      T* bp = r[2].data_ptr<T>();
+      for (std::int64_t j = 0; j < out; ++j) bp[j] = static_cast<T>(acc[j]);
+    }
+  });
+  return true;
+}
+
 TensorList linear_backward(BackwardContext& ctx, const TensorList& g) {
   TensorList r(ctx.num_args() > 2 && !ctx.arg(2).is_none() ? 3 : 2);
+  // Under create_graph the gradients must themselves be differentiable: ops below.
+  if (!autograd::GradMode::is_enabled() && linear_backward_kernels(ctx, g[0], r)) return r;
   const Shape& xs = ctx.arg_meta(0).sizes;
   const std::int64_t out = ctx.arg_meta(1).sizes[0];
   const Tensor g2 = xs.size() == 2 ? g[0] : reshape(g[0], {-1, out});
