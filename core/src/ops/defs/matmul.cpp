@@ -415,7 +415,11 @@ Stack linear_forward(const Stack& s) {
       T* yp = y.data_ptr<T>();
       T beta = T(0);
       if (b.defined()) {
-        kernels::copy_kernel(y, b);
+        if (b.dim() == 1 && b.size(0) == out && b.is_contiguous()) {
+          for (std::int64_t r = 0; r < rows; ++r) std::copy_n(b.data_ptr<T>(), out, yp + r * out);  // bias per row
+        } else {
+          kernels::copy_kernel(y, b);
+        }
         beta = T(1);
       }
       const MatOperand<T> xo{x.data_ptr<T>(), std::max<std::int64_t>(in, 1), false};

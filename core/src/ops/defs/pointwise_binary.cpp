@@ -21,6 +21,11 @@ using kernels::sum_to;
 MetaList binary_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const Tensor& y = a[1].to_tensor();
+  // Same shape and dtype, no wrapped number (most calls): nothing to broadcast or promote.
+  if (x.dtype() == y.dtype() && x.sizes() == y.sizes() && !x.impl()->is_wrapped_number &&
+      !y.impl()->is_wrapped_number) {
+    return {{x.sizes(), x.dtype()}};
+  }
   return {{kernels::broadcast_shapes(x.sizes(), y.sizes()), kernels::result_type({&x, &y})}};
 }
 
