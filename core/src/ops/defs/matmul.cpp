@@ -44,7 +44,8 @@ template <typename T> MatOperand<T> mat_operand(const Tensor& t, std::int64_t of
   return {t.data_ptr<T>() + offset, std::max<std::int64_t>(cs, std::max<std::int64_t>(rows, 1)), true};
 }
 
-// c = beta * c + a * b through Eigen (integer dtypes, and tiny float products).
+// c = beta * c + a * b through Eigen (integer dtypes, and small float products
+// too wide for tiny_gemm).
 template <typename T> void eigen_gemm(const MatOperand<T>& a, const MatOperand<T>& b, T* c, std::int64_t m,
                                       std::int64_t k, std::int64_t n, T beta) {
   using Mat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
