@@ -83,7 +83,10 @@ template <typename F> Stack promoted_binary_(const Stack& a, const TensorMeta& m
     return write_into_self(a, promoted_binary(a, m, f));
   }
   const Tensor y = kernels::cast(a[1].to_tensor(), m.dtype);
-  if (y.storage() == self.storage()) return write_into_self(a, promoted_binary(a, m, f));
+  // Compared as buffers, so distinct Storage objects over the same memory count too.
+  const Storage &ss = *self.storage(), &ys = *y.storage();
+  const auto s0 = reinterpret_cast<std::uintptr_t>(ss.data()), y0 = reinterpret_cast<std::uintptr_t>(ys.data());
+  if (s0 < y0 + ys.nbytes() && y0 < s0 + ss.nbytes()) return write_into_self(a, promoted_binary(a, m, f));
   dispatch_dtype(m.dtype, [&]<typename T>() { kernels::update_binary<T, T>(self, y, f.template operator()<T>()); });
   return {self};
 }
