@@ -4,6 +4,8 @@
 #include "paratrace/autograd/grad_mode.h"
 #include "paratrace/autograd/gradcheck.h"
 #include "paratrace/errors.h"
+#include "paratrace/nn/containers.h"
+#include "paratrace/nn/module.h"
 #include "paratrace/tensor/factories.h"
 #include "paratrace/tensor/generator.h"
 #include "paratrace/tensor/indexing.h"
