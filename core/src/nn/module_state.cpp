@@ -2,15 +2,13 @@
 // torch/nn/modules/module.py (1.13) step by step, including its messages.
 #include <map>
 
-#include "ops/kernels/tensor_alloc.h"
+#include "python_text.h"
 #include "paratrace/autograd/grad_mode.h"
 #include "paratrace/nn/module.h"
 
 namespace paratrace::nn {
 
-namespace {
-std::string torch_size(const Shape& shape) { return "torch.Size(" + kernels::shape_str(shape) + ")"; }
-}  // namespace
+using detail::torch_size;
 
 StateDict Module::state_dict(const std::string& prefix, bool keep_vars) const {
   StateDict out;
@@ -22,7 +20,7 @@ StateDict Module::state_dict(const std::string& prefix, bool keep_vars) const {
     if (!non_persistent_buffers_.contains(name)) add(name, value);
   }
   for (const auto& [name, module] : children_) {
-    if (!module) continue;
+    if (!module || !module->saves_state()) continue;
     for (auto& [key, value] : module->state_dict(prefix + name + ".", keep_vars)) out.set(key, value);
   }
   return out;
@@ -76,7 +74,7 @@ void Module::load_recursive(const StateDict& state_dict, const std::string& pref
                             std::vector<std::string>& errors) {
   load_local(state_dict, prefix, keys, errors);
   for (const auto& [name, module] : children_) {
-    if (!module) continue;
+    if (!module || !module->saves_state()) continue;
     const std::string child_prefix = prefix + name + ".";
     StateDict child_state;
     for (const auto& [key, value] : state_dict) {

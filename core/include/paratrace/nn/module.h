@@ -175,6 +175,9 @@ class Module : public std::enable_shared_from_this<Module> {
  protected:
   // Shallow copy (tables share entries) used by clone(); Cloneable provides it.
   Module(const Module& other);
+  // Whether state_dict includes this module's tensors (and its children's)
+  // and load_state_dict expects them. FakeSparsity opts out for its mask.
+  virtual bool saves_state() const { return true; }
   virtual ModulePtr shallow_copy() const;
   // For containers that renumber their children (ModuleList).
   OrderedDict<ModulePtr>& mutable_children() { return children_; }
@@ -203,9 +206,11 @@ class Module : public std::enable_shared_from_this<Module> {
 };
 
 // Derive user modules from Cloneable<MyModule> (instead of Module) to make
-// clone() work: it supplies the copy of the derived object.
-template <typename Derived> class Cloneable : public Module {
+// clone() work: it supplies the copy of the derived object. Base lets a
+// module derive from a Module subclass, as Cloneable<Symmetric, Parametrization>.
+template <typename Derived, typename Base = Module> class Cloneable : public Base {
  public:
+  using Base::Base;
   Cloneable() = default;
 
  protected:
