@@ -6,6 +6,8 @@
 #include "paratrace/errors.h"
 #include "paratrace/nn/containers.h"
 #include "paratrace/nn/module.h"
+#include "paratrace/nn/parametrize.h"
+#include "paratrace/nn/parametrize_inspect.h"
 #include "paratrace/tensor/factories.h"
 #include "paratrace/tensor/generator.h"
 #include "paratrace/tensor/indexing.h"

@@ -27,25 +27,34 @@ void ModuleList::insert(std::int64_t index, ModulePtr module) {
   // list.insert semantics: out-of-range indices clamp to the ends.
   std::int64_t at = index < 0 ? std::max<std::int64_t>(0, index + n) : std::min(index, n);
   all.insert(all.begin() + at, std::move(module));
-  mutable_children().clear();
-  extend(all);
+  replace_elements(all);
 }
 
 void ModuleList::erase(std::int64_t index) {
   std::vector<ModulePtr> all = items();
   all.erase(all.begin() + static_cast<std::ptrdiff_t>(normalise(index)));
-  mutable_children().clear();
-  extend(all);
+  replace_elements(all);
 }
 
 ModulePtr ModuleList::at(std::int64_t index) const {
   return *local_children().find(std::to_string(normalise(index)));
 }
 
+std::size_t ModuleList::size() const {
+  std::size_t n = 0;
+  while (has_child(std::to_string(n))) ++n;
+  return n;
+}
+
 std::vector<ModulePtr> ModuleList::items() const {
   std::vector<ModulePtr> out;
-  for (const auto& [name, module] : local_children()) out.push_back(module);
+  for (std::size_t i = 0, n = size(); i < n; ++i) out.push_back(*local_children().find(std::to_string(i)));
   return out;
+}
+
+void ModuleList::replace_elements(const std::vector<ModulePtr>& elements) {
+  for (std::size_t i = 0, n = size(); i < n; ++i) delete_attr(std::to_string(i));
+  extend(elements);
 }
 
 std::size_t ModuleList::normalise(std::int64_t index) const { return wrap_index(index, size()); }

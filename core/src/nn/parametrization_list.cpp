@@ -171,7 +171,7 @@ void ParametrizationList::right_inverse(const Tensor& value) {
              "The tensor returned by `right_inverse` has dtype " << torch_dtype(t->dtype())
                                                                << " while `original` has dtype "
                                                                << torch_dtype(original.dtype()));
-    original.set_data(*t);
+    store_original("original", *t);
     return;
   }
   const TensorList* list = std::get_if<TensorList>(&result);
@@ -189,7 +189,14 @@ void ParametrizationList::right_inverse(const Tensor& value) {
              "Tensor " << i << " returned by `right_inverse` has dtype " << torch_dtype((*list)[i].dtype())
                        << " while `original" << i << "` has dtype " << torch_dtype(current[i].dtype()));
   }
-  for (std::size_t i = 0; i < list->size(); ++i) current[i].set_data((*list)[i]);
+  for (std::size_t i = 0; i < list->size(); ++i) store_original("original" + std::to_string(i), (*list)[i]);
+}
+
+void ParametrizationList::store_original(const std::string& name, const Tensor& value) {
+  // A nested parametrization on the original gets the value through its own
+  // right_inverse (PyTorch would set_ its computed tensor, losing the value).
+  if (has_property(name)) set_tensor(name, value);
+  else tensor(name).set_data(value);
 }
 
 }  // namespace paratrace::nn

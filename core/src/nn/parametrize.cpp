@@ -125,6 +125,11 @@ Module& register_parametrization(Module& module, const std::string& tensor_name,
   return module;
 }
 
+std::vector<std::string> parametrized_names(const Module& module) {
+  auto dict = parametrizations_of(module);
+  return dict ? dict->keys() : std::vector<std::string>{};
+}
+
 bool is_parametrized(const Module& module, const std::optional<std::string>& tensor_name) {
   auto dict = parametrizations_of(module);
   if (!dict) return false;

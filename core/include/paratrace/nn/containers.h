@@ -25,13 +25,15 @@ class ModuleList : public Cloneable<ModuleList> {
   void erase(std::int64_t index);
   ModulePtr at(std::int64_t index) const;
   ModulePtr operator[](std::int64_t index) const { return at(index); }
-  std::size_t size() const { return local_children().size(); }
+  // The elements "0", "1", ...; other children (a nested parametrization's
+  // `parametrizations`) are not elements, as in PyTorch's index loops.
+  std::size_t size() const;
   bool empty() const { return size() == 0; }
   std::vector<ModulePtr> items() const;
 
  private:
   std::size_t normalise(std::int64_t index) const;
-  void renumber();
+  void replace_elements(const std::vector<ModulePtr>& elements);
 };
 
 class Sequential : public Cloneable<Sequential> {

@@ -179,8 +179,6 @@ class Module : public std::enable_shared_from_this<Module> {
   // and load_state_dict expects them. FakeSparsity opts out for its mask.
   virtual bool saves_state() const { return true; }
   virtual ModulePtr shallow_copy() const;
-  // For containers that renumber their children (ModuleList).
-  OrderedDict<ModulePtr>& mutable_children() { return children_; }
 
  private:
   struct Hooks;

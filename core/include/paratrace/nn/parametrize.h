@@ -47,6 +47,7 @@ class ParametrizationList : public Cloneable<ParametrizationList, ModuleList> {
  private:
   void store_originals(const Tensor& original, const RightInverseResult& inverted);
   void check_result(const Tensor& original_like);
+  void store_original(const std::string& name, const Tensor& value);
 
   bool unsafe_ = false;
   bool is_tensor_ = true;
@@ -71,6 +72,8 @@ std::string type_before_parametrizations(const Module& module);
 // originals (creating on `to` the parameters it lacks).
 Module& transfer_parametrizations_and_params(Module& from, Module& to,
                                              const std::optional<std::string>& tensor_name = std::nullopt);
+// The names of the parametrized tensors of `module`, in registration order.
+std::vector<std::string> parametrized_names(const Module& module);
 // The chain of a parametrized tensor; ValueError when there is none.
 std::shared_ptr<ParametrizationList> parametrization_list(const Module& module, const std::string& tensor_name);
 
