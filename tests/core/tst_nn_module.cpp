@@ -21,7 +21,7 @@ class Affine : public Cloneable<Affine> {
   std::string extra_repr() const override {
     return "in=" + std::to_string(in_) + ", out=" + std::to_string(out_);
   }
-  Tensor forward(const Tensor& x) override { return matmul(x, tensor("weight").t()) + tensor("bias"); }
+  Tensor forward(const Tensor& x) override { return matmul(x, attr("weight").t()) + attr("bias"); }
 
  private:
   std::int64_t in_, out_;
@@ -47,7 +47,7 @@ class TestNnModule : public QObject {
     QCOMPARE(m.local_parameters().keys(), (std::vector<std::string>{"weight", "bias"}));
     const Tensor w = m.param("weight");
     QVERIFY(w.requires_grad());
-    QVERIFY(m.tensor("weight").is_same(w));
+    QVERIFY(m.attr("weight").is_same(w));
     // Replacing keeps the position; delete and re-add as a buffer moves it.
     m.register_parameter("weight", ones({2, 3}));
     QCOMPARE(m.local_parameters().keys(), (std::vector<std::string>{"weight", "bias"}));
@@ -59,7 +59,7 @@ class TestNnModule : public QObject {
     // A None parameter is registered but not listed.
     m.register_parameter("extra", Tensor());
     QVERIFY(m.has_parameter("extra"));
-    QVERIFY(!m.tensor("extra").defined());
+    QVERIFY(!m.attr("extra").defined());
     QCOMPARE(m.named_parameters().size(), std::size_t{1});
   }
 
@@ -73,7 +73,7 @@ class TestNnModule : public QObject {
     PT_VERIFY_THROWS(KeyError, m.register_module("a.b", std::make_shared<Affine>(1, 1)),
                      "module name can't contain \".\", got: a.b");
     PT_VERIFY_THROWS(KeyError, m.register_buffer("a.b", Tensor()), "buffer name can't contain \".\"");
-    PT_VERIFY_THROWS(AttributeError, m.tensor("foo"), "'Affine' object has no attribute 'foo'");
+    PT_VERIFY_THROWS(AttributeError, m.attr("foo"), "'Affine' object has no attribute 'foo'");
     PT_VERIFY_THROWS(AttributeError, m.delete_attr("nope"), "'Affine' object has no attribute 'nope'");
     const Tensor leaf = ones({2}).requires_grad_();
     PT_VERIFY_THROWS(ValueError, m.register_parameter("x", leaf * 2),

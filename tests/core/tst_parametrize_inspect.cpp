@@ -16,7 +16,7 @@ class Affine : public Cloneable<Affine> {
     register_parameter("weight", test::seq({3, 3}, 0.1, -0.4));
     register_parameter("bias", zeros({3}));
   }
-  Tensor forward(const Tensor& x) override { return linear(x, tensor("weight"), tensor("bias")); }
+  Tensor forward(const Tensor& x) override { return linear(x, attr("weight"), attr("bias")); }
 };
 
 class Skew : public Cloneable<Skew, Parametrization> {
@@ -39,7 +39,7 @@ class Cayley : public Cloneable<Cayley, Parametrization> {
 class Scale : public Cloneable<Scale, Parametrization> {
  public:
   Scale() { register_buffer("factor", full({}, 2.0)); }
-  Tensor forward(const Tensor& x) override { return x * tensor("factor"); }
+  Tensor forward(const Tensor& x) override { return x * attr("factor"); }
 };
 
 // u v^T from two originals.
@@ -90,7 +90,7 @@ class TestParametrizeInspect : public QObject {
     PT_COMPARE_CLOSE(values.originals[0], original, 0, 0);
     const Tensor skew = values.steps[0];
     PT_COMPARE_CLOSE(skew, -skew.t(), 0, 0);
-    PT_COMPARE_CLOSE(values.steps[1], m.tensor("weight"), 1e-6, 1e-6);
+    PT_COMPARE_CLOSE(values.steps[1], m.attr("weight"), 1e-6, 1e-6);
     PT_COMPARE_CLOSE(matmul(values.steps[1].t(), values.steps[1]), eye(3), 1e-5, 1e-5);
     // Nothing recorded for autograd.
     for (const Tensor& t : values.steps) QVERIFY(!t.requires_grad());
@@ -100,10 +100,10 @@ class TestParametrizeInspect : public QObject {
     Affine m;
     parametrize::register_parametrization(m, "weight", std::make_shared<Skew>());
     auto scope = parametrize::cached();
-    const Tensor cached = m.tensor("weight");
+    const Tensor cached = m.attr("weight");
     const auto values = parametrize::evaluate_steps(m, "weight");
     QVERIFY(!values.steps[0].is_same(cached));
-    QVERIFY(m.tensor("weight").is_same(cached));
+    QVERIFY(m.attr("weight").is_same(cached));
   }
 
   void multipleOriginalsAndNestedChains() {

@@ -149,14 +149,14 @@ void Module::define_property(const std::string& name, std::shared_ptr<const Tens
 
 void Module::remove_property(const std::string& name) { properties_.erase(name); }
 
-Tensor Module::tensor(const std::string& name) {
+Tensor Module::attr(const std::string& name) {
   if (const auto* property = properties_.find(name)) return (*property)->get(*this, name);
   if (const Tensor* p = parameters_.find(name)) return *p;
   if (const Tensor* b = buffers_.find(name)) return *b;
   PT_THROW(AttributeError, "'" << type_name() << "' object has no attribute '" << name << "'");
 }
 
-void Module::set_tensor(const std::string& name, const Tensor& value) {
+void Module::set_attr(const std::string& name, const Tensor& value) {
   if (const auto* property = properties_.find(name)) {
     (*property)->set(*this, name, value);
   } else if (Tensor* p = parameters_.find(name)) {

@@ -125,14 +125,14 @@ std::vector<std::string> ParametrizationList::original_names() const {
 
 TensorList ParametrizationList::originals() const {
   TensorList out;
-  for (const auto& name : original_names()) out.push_back(tensor(name));
+  for (const auto& name : original_names()) out.push_back(attr(name));
   return out;
 }
 
 IValue ParametrizationList::forward_stack(const Stack& inputs) {
   PT_CHECK(inputs.empty(), TypeError, "ParametrizationList.forward() takes no arguments");
   Stack originals;
-  for (const auto& name : original_names()) originals.emplace_back(tensor(name));
+  for (const auto& name : original_names()) originals.emplace_back(attr(name));
   IValue x = step(0)->call(originals);
   for (std::size_t i = 1; i < size(); ++i) {
     PT_CHECK(x.is_tensor(), ValueError, "A parametrization must return a tensor. Got " << python_type_name(x) << ".");
@@ -166,7 +166,7 @@ void ParametrizationList::right_inverse(const Tensor& value) {
     const Tensor* t = std::get_if<Tensor>(&result);
     PT_CHECK(t && t->defined(), ValueError,
              "`right_inverse` should return a tensor. Got " << (t ? "NoneType" : "list"));
-    const Tensor original = tensor("original");
+    const Tensor original = attr("original");
     PT_CHECK(t->dtype() == original.dtype(), ValueError,
              "The tensor returned by `right_inverse` has dtype " << torch_dtype(t->dtype())
                                                                << " while `original` has dtype "
@@ -195,8 +195,8 @@ void ParametrizationList::right_inverse(const Tensor& value) {
 void ParametrizationList::store_original(const std::string& name, const Tensor& value) {
   // A nested parametrization on the original gets the value through its own
   // right_inverse (PyTorch would set_ its computed tensor, losing the value).
-  if (has_property(name)) set_tensor(name, value);
-  else tensor(name).set_data(value);
+  if (has_property(name)) set_attr(name, value);
+  else attr(name).set_data(value);
 }
 
 }  // namespace paratrace::nn

@@ -45,7 +45,7 @@ const std::shared_ptr<const TensorProperty>& parametrized_tensor_property() {
 // Stacking a parametrization on an already parametrized tensor: the checks
 // of register_parametrization's first branch.
 void check_stacked(Module& module, const std::string& name, Parametrization& parametrization) {
-  const Tensor Y = module.tensor(name);
+  const Tensor Y = module.attr(name);
   const IValue x = parametrization.call({Y});
   PT_CHECK(x.is_tensor() && x.to_tensor().defined(), ValueError,
            "A parametrization must return a tensor. Got " << python_type_name(x) << ".");
@@ -108,7 +108,7 @@ Module& register_parametrization(Module& module, const std::string& tensor_name,
   PT_CHECK(is_parameter || module.has_buffer(tensor_name), ValueError,
            "Module '" << module.repr() << "' does not have a parameter, a buffer, or a parametrized element with name '"
                       << tensor_name << "'");
-  const Tensor original = module.tensor(tensor_name);
+  const Tensor original = module.attr(tensor_name);
   PT_CHECK(original.defined(), ValueError,
            "Module '" << module.repr() << "' does not have a parameter, a buffer, or a parametrized element with name '"
                       << tensor_name << "'");
@@ -147,10 +147,10 @@ Module& remove_parametrizations(Module& module, const std::string& tensor_name, 
   Tensor original;
   bool as_parameter = list->originals_are_parameters();
   if (list->is_tensor()) {
-    original = list->tensor("original");
+    original = list->attr("original");
     if (leave_parametrized) {
       autograd::NoGradGuard no_grad;
-      const Tensor t = module.tensor(tensor_name);
+      const Tensor t = module.attr(tensor_name);
       // A parameter cannot change dtype through set_ (PyTorch 1.13 reports it
       // with its tensor-subclass message, the one users search for).
       PT_CHECK(!as_parameter || t.dtype() == original.dtype(), RuntimeError,
@@ -164,7 +164,7 @@ Module& remove_parametrizations(Module& module, const std::string& tensor_name, 
     PT_CHECK(leave_parametrized, ValueError,
              "Cannot leave unparametrized (`leave_parametrized=False`) a tensor that is parametrized in terms of a "
              "sequence of tensors.");
-    const Tensor t = module.tensor(tensor_name);
+    const Tensor t = module.attr(tensor_name);
     // Parameter(t) when t requires grad (a new leaf), else the plain tensor.
     as_parameter = t.requires_grad();
     original = as_parameter ? t.detach().requires_grad_(true) : t;
@@ -189,13 +189,13 @@ Module& transfer_parametrizations_and_params(Module& from, Module& to, const std
     if (!to.has_attr(name)) {
       // setattr(to, name, Parameter(getattr(from, name))): a new leaf.
       autograd::NoGradGuard no_grad;
-      to.register_parameter(name, from.tensor(name).detach().clone());
+      to.register_parameter(name, from.attr(name).detach().clone());
     }
     for (std::size_t i = 0; i < from_list->size(); ++i) register_parametrization(to, name, from_list->step(i));
     auto to_list = parametrization_list(to, name);
     // Share the very original tensors, as the Python assignment does.
     for (const auto& original_name : from_list->original_names()) {
-      if (to_list->has_attr(original_name)) to_list->set_tensor(original_name, from_list->tensor(original_name));
+      if (to_list->has_attr(original_name)) to_list->set_attr(original_name, from_list->attr(original_name));
     }
   }
   return to;

@@ -47,7 +47,7 @@ ParametrizationInfo describe(Module& module, const std::string& tensor_name) {
   info.unsafe = list->unsafe();
   info.nested = is_parametrized(*list);
   for (const auto& name : list->original_names()) {
-    info.originals.push_back(summarise(name, list->tensor(name), list->originals_are_parameters()));
+    info.originals.push_back(summarise(name, list->attr(name), list->originals_are_parameters()));
   }
   const ChainValues values = evaluate_steps(module, tensor_name);
   for (std::size_t i = 0; i < list->size(); ++i) {

@@ -90,11 +90,11 @@ class Module : public std::enable_shared_from_this<Module> {
   // --- attribute access -------------------------------------------------------
   // getattr for tensors: a property (parametrized tensor), then a parameter,
   // then a buffer. A None parameter or buffer gives an undefined Tensor.
-  Tensor tensor(const std::string& name);
-  Tensor tensor(const std::string& name) const { return const_cast<Module*>(this)->tensor(name); }
+  Tensor attr(const std::string& name);
+  Tensor attr(const std::string& name) const { return const_cast<Module*>(this)->attr(name); }
   // setattr for tensors: runs a property's setter (parametrize's right_inverse),
   // or replaces a parameter or buffer in place. The tensor keeps its flags.
-  void set_tensor(const std::string& name, const Tensor& value);
+  void set_attr(const std::string& name, const Tensor& value);
   Tensor param(const std::string& name) const;
   Tensor buffer(const std::string& name) const;
   ModulePtr child(const std::string& name) const;
