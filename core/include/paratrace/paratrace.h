@@ -5,6 +5,7 @@
 #include "paratrace/autograd/gradcheck.h"
 #include "paratrace/errors.h"
 #include "paratrace/nn/containers.h"
+#include "paratrace/nn/init.h"
 #include "paratrace/nn/module.h"
 #include "paratrace/tensor/factories.h"
 #include "paratrace/tensor/generator.h"
