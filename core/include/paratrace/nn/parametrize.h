@@ -2,7 +2,7 @@
 // torch.nn.utils.parametrize for C++: register_parametrization replaces a
 // parameter or buffer `name` by a computed property evaluating a chain of
 // parametrizations on originals kept in module.parametrizations.<name>;
-// reading evaluates the chain, set_tensor runs right_inverse down it.
+// reading evaluates the chain, set_attr runs right_inverse down it.
 // Behaviour and messages follow PyTorch 1.13 (docs/parametrize.md).
 #include <optional>
 #include <string>
