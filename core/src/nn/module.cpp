@@ -367,7 +367,35 @@ HookHandle Module::register_forward_hook(ForwardHook hook) {
   });
 }
 
+namespace {
+thread_local ModuleCallObserver* g_call_observer = nullptr;
+
+// Scope guard: the observer sees exit() even when forward throws.
+class ObservedCall {
+ public:
+  explicit ObservedCall(Module& m) : module_(m), observer_(g_call_observer) {
+    if (observer_) observer_->enter(module_);
+  }
+  ~ObservedCall() {
+    if (observer_) observer_->exit(module_);
+  }
+  ObservedCall(const ObservedCall&) = delete;
+  ObservedCall& operator=(const ObservedCall&) = delete;
+
+ private:
+  Module& module_;
+  ModuleCallObserver* observer_;
+};
+}  // namespace
+
+ModuleCallObserver* set_module_call_observer(ModuleCallObserver* observer) {
+  ModuleCallObserver* previous = g_call_observer;
+  g_call_observer = observer;
+  return previous;
+}
+
 IValue Module::call(const Stack& inputs) {
+  ObservedCall observed(*this);
   // Copies of the hook lists, so that a hook may remove itself.
   const auto pre = hooks_->pre;
   const auto post = hooks_->post;
@@ -380,6 +408,11 @@ IValue Module::call(const Stack& inputs) {
     if (auto replaced = hook(*this, args, result)) result = std::move(*replaced);
   }
   return result;
+}
+
+IValue Module::call_method(const std::string& name, const Stack& inputs) {
+  PT_CHECK(name == "forward", AttributeError, "'" << type_name() << "' object has no attribute '" << name << "'");
+  return call(inputs);
 }
 
 Tensor Module::operator()(const Tensor& input) { return call({input}).to_tensor(); }

@@ -142,7 +142,9 @@ IValue ParametrizationList::forward_stack(const Stack& inputs) {
 }
 
 Tensor ParametrizationList::evaluate() {
-  const IValue x = forward_stack({});
+  // Through call(), as PyTorch's parametrization(): hooks run and a tracer
+  // sees the list's scope.
+  const IValue x = call({});
   PT_CHECK(x.is_tensor() && x.to_tensor().defined(), ValueError,
            "A parametrization must return a tensor. Got " << python_type_name(x) << ".");
   return x.to_tensor();

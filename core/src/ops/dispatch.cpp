@@ -97,6 +97,7 @@ Stack call_op(OpKind kind, Stack args) {
     }
     if (inplace) args[0].to_tensor().impl()->storage->bump_version();
     if (record && !returns_an_input(outputs, args, inplace)) {
+      SuspendTracingGuard no_trace;  // autograd's bookkeeping (detached saved outputs) is not the program
       auto node = std::make_shared<autograd::OpNode>(op, std::move(saved), args);
       node->set_outputs(outputs, versions);
     }

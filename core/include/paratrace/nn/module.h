@@ -49,6 +49,17 @@ class HookHandle {
 using ForwardPreHook = std::function<std::optional<Stack>(Module&, const Stack&)>;
 using ForwardHook = std::function<std::optional<IValue>(Module&, const Stack&, const IValue&)>;
 
+// Told about every Module::call on this thread while installed: the tracer
+// uses it to know the module scope of each recorded op.
+class ModuleCallObserver {
+ public:
+  virtual ~ModuleCallObserver() = default;
+  virtual void enter(Module& module) = 0;
+  virtual void exit(Module& module) = 0;
+};
+// Installs `observer` for this thread (null uninstalls); returns the previous one.
+ModuleCallObserver* set_module_call_observer(ModuleCallObserver* observer);
+
 struct IncompatibleKeys {
   std::vector<std::string> missing_keys;
   std::vector<std::string> unexpected_keys;
@@ -166,6 +177,10 @@ class Module : public std::enable_shared_from_this<Module> {
   Tensor operator()(const Tensor& a, const Tensor& b);
   HookHandle register_forward_pre_hook(ForwardPreHook hook);
   HookHandle register_forward_hook(ForwardHook hook);
+
+  // Runs a method by name: "forward" is call(); modules with more traceable
+  // methods override this (trace_module traces methods through it).
+  virtual IValue call_method(const std::string& name, const Stack& inputs);
 
   // forward for any inputs; by default one tensor passed to forward(Tensor).
   virtual IValue forward_stack(const Stack& inputs);
