@@ -7,6 +7,7 @@
 #include "paratrace/nn/containers.h"
 #include "paratrace/nn/module.h"
 #include "paratrace/nn/normalization.h"
+#include "paratrace/nn/rnn.h"
 #include "paratrace/tensor/factories.h"
 #include "paratrace/tensor/generator.h"
 #include "paratrace/tensor/indexing.h"
