@@ -17,6 +17,8 @@
 #include "paratrace/nn/pooling.h"
 #include "paratrace/nn/size2.h"
 #include "paratrace/nn/sparse.h"
+#include "paratrace/nn/normalization.h"
+#include "paratrace/nn/rnn.h"
 #include "paratrace/tensor/factories.h"
 #include "paratrace/tensor/generator.h"
 #include "paratrace/tensor/indexing.h"

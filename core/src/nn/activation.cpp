@@ -1,14 +1,14 @@
 #include "paratrace/nn/activation.h"
 
 #include "paratrace/tensor/ops.h"
-#include "py_format.h"
+#include "python_repr.h"
 
 namespace paratrace::nn {
 
 Tensor ReLU::forward(const Tensor& input) { return relu(input); }
 
 Tensor LeakyReLU::forward(const Tensor& input) { return leaky_relu(input, negative_slope_); }
-std::string LeakyReLU::extra_repr() const { return "negative_slope=" + detail::py_float(negative_slope_); }
+std::string LeakyReLU::extra_repr() const { return "negative_slope=" + detail::python_float(negative_slope_); }
 
 Tensor GELU::forward(const Tensor& input) { return gelu(input, approximate_); }
 

@@ -5,11 +5,11 @@
 #include "paratrace/nn/init.h"
 #include "paratrace/tensor/factories.h"
 #include "paratrace/tensor/ops.h"
-#include "py_format.h"
+#include "python_repr.h"
 
 namespace paratrace::nn {
 
-using detail::py_bool;
+using detail::python_bool;
 
 Linear::Linear(std::int64_t in_features, std::int64_t out_features, bool bias)
     : in_features_(in_features), out_features_(out_features) {
@@ -32,7 +32,7 @@ Tensor Linear::forward(const Tensor& input) { return linear(input, attr("weight"
 
 std::string Linear::extra_repr() const {
   return "in_features=" + std::to_string(in_features_) + ", out_features=" + std::to_string(out_features_) +
-         ", bias=" + py_bool(attr("bias").defined());
+         ", bias=" + python_bool(attr("bias").defined());
 }
 
 Bilinear::Bilinear(std::int64_t in1_features, std::int64_t in2_features, std::int64_t out_features, bool bias)
@@ -61,7 +61,7 @@ Tensor Bilinear::forward(const Tensor& input1, const Tensor& input2) {
 
 std::string Bilinear::extra_repr() const {
   return "in1_features=" + std::to_string(in1_features_) + ", in2_features=" + std::to_string(in2_features_) +
-         ", out_features=" + std::to_string(out_features_) + ", bias=" + py_bool(attr("bias").defined());
+         ", out_features=" + std::to_string(out_features_) + ", bias=" + python_bool(attr("bias").defined());
 }
 
 }  // namespace paratrace::nn

@@ -1,7 +1,7 @@
 #include "paratrace/nn/pooling.h"
 
 #include "paratrace/tensor/ops.h"
-#include "py_format.h"
+#include "python_repr.h"
 
 namespace paratrace::nn {
 
@@ -18,7 +18,7 @@ Tensor MaxPool2d::forward(const Tensor& input) {
 
 std::string MaxPool2d::extra_repr() const {
   return "kernel_size=" + kernel_size_.repr() + ", stride=" + stride_.repr() + ", padding=" + padding_.repr() +
-         ", dilation=" + dilation_.repr() + ", ceil_mode=" + detail::py_bool(ceil_mode_);
+         ", dilation=" + dilation_.repr() + ", ceil_mode=" + detail::python_bool(ceil_mode_);
 }
 
 AvgPool2d::AvgPool2d(Size2 kernel_size, AvgPool2dOptions options)
