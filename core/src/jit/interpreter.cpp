@@ -124,6 +124,13 @@ void run_node(const Node* n, Frame& frame) {
     args.reserve(n->inputs().size());
     for (const Value* in : n->inputs()) args.push_back(frame.get(in));
     Stack outputs = call_op(op->kind, std::move(args));
+    if (op->schema.ends_with("[]") && n->outputs().size() == 1 && !(outputs.size() == 1 && outputs[0].is_tensor_list())) {
+      // Tensor[] results come back as separate stack entries.
+      TensorList tensors;
+      for (const IValue& v : outputs) tensors.push_back(v.to_tensor());
+      frame.set(n->output(), IValue(std::move(tensors)));
+      return;
+    }
     PT_CHECK(outputs.size() == n->outputs().size(), RuntimeError,
              kind << " returned " << outputs.size() << " values where the graph expects " << n->outputs().size());
     for (std::size_t i = 0; i < outputs.size(); ++i) frame.set(n->output(i), std::move(outputs[i]));

@@ -143,21 +143,33 @@ void TracingState::record_op(const OpDef& op, const Stack& args, const Stack& ou
   for (const IValue& a : args) inputs.push_back(value_of_argument(a));
   Node* n = insert(graph_->create(std::string(op.name()), inputs, 0));
   n->set_scope(current_scope());
+  // Ops returning Tensor[] give their tensors as separate stack entries; the
+  // graph has one list value, unpacked right away as PyTorch does.
+  if (op.schema.ends_with("[]") && !(outputs.size() == 1 && outputs[0].is_tensor_list())) {
+    TensorList tensors;
+    for (const IValue& out : outputs) tensors.push_back(out.to_tensor());
+    record_list_output(n, tensors);
+    return;
+  }
   for (const IValue& out : outputs) {
     Value* v = n->add_output();
     v->set_type(type_of(out));
     if (out.is_tensor() && out.to_tensor().defined()) {
       set_value(out.to_tensor(), v);
     } else if (out.is_tensor_list()) {
-      // PyTorch unpacks list results right away so each tensor has a value.
-      const auto& tensors = out.to_tensor_list();
-      Node* unpack = insert(graph_->create("prim::ListUnpack", {v}, tensors.size()));
-      unpack->set_scope(current_scope());
-      for (std::size_t i = 0; i < tensors.size(); ++i) {
-        unpack->output(i)->set_type(Type::complete_tensor(tensors[i]));
-        set_value(tensors[i], unpack->output(i));
-      }
+      n->erase_output(n->outputs().size() - 1);
+      record_list_output(n, out.to_tensor_list());
     }
+  }
+}
+
+void TracingState::record_list_output(Node* n, const TensorList& tensors) {
+  Value* list = n->add_output()->set_type(Type::list(Type::tensor()));
+  Node* unpack = insert(graph_->create("prim::ListUnpack", {list}, tensors.size()));
+  unpack->set_scope(current_scope());
+  for (std::size_t i = 0; i < tensors.size(); ++i) {
+    unpack->output(i)->set_type(Type::complete_tensor(tensors[i]));
+    set_value(tensors[i], unpack->output(i));
   }
 }
 

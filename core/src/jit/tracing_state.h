@@ -48,6 +48,7 @@ class TracingState final : public TraceHook, public nn::ModuleCallObserver {
 
  private:
   Node* insert(Node* n);
+  void record_list_output(Node* n, const TensorList& tensors);
   Value* module_value(const nn::Module* m);
   std::string current_scope() const { return scopes_.empty() ? std::string() : scopes_.back(); }
 
