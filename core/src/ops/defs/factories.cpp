@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "../kernels/tensor_alloc.h"
+#include "common_rules.h"
 #include "define_ops.h"
 #include "factory_args.h"
 #include "paratrace/tensor/factories.h"
@@ -114,19 +115,19 @@ template <typename V> Tensor tensor_2d(std::initializer_list<std::initializer_li
 }  // namespace
 
 Tensor empty(const IntList& size, TensorOptions o) {
-  return call_op1(OpKind::empty, {size, o.dtype}).requires_grad_(o.requires_grad);
+  return factory::with_requires_grad(call_op1(OpKind::empty, {size, o.dtype}), o.requires_grad);
 }
 Tensor zeros(const IntList& size, TensorOptions o) {
-  return call_op1(OpKind::zeros, {size, o.dtype}).requires_grad_(o.requires_grad);
+  return factory::with_requires_grad(call_op1(OpKind::zeros, {size, o.dtype}), o.requires_grad);
 }
 Tensor ones(const IntList& size, TensorOptions o) {
-  return call_op1(OpKind::ones, {size, o.dtype}).requires_grad_(o.requires_grad);
+  return factory::with_requires_grad(call_op1(OpKind::ones, {size, o.dtype}), o.requires_grad);
 }
 Tensor full(const IntList& size, const Scalar& fill_value, std::optional<ScalarType> dtype) {
   return call_op1(OpKind::full, {size, fill_value, IValue(dtype)});
 }
 Tensor eye(std::int64_t n, std::optional<std::int64_t> m, TensorOptions o) {
-  return call_op1(OpKind::eye, {n, m.value_or(n), o.dtype}).requires_grad_(o.requires_grad);
+  return factory::with_requires_grad(call_op1(OpKind::eye, {n, m.value_or(n), o.dtype}), o.requires_grad);
 }
 Tensor zeros_like(const Tensor& t, std::optional<ScalarType> dtype) {
   return call_op1(OpKind::zeros_like, {t, IValue(dtype)});
@@ -141,7 +142,8 @@ Tensor full_like(const Tensor& t, const Scalar& fill_value, std::optional<Scalar
   return call_op1(OpKind::full_like, {t, fill_value, IValue(dtype)});
 }
 Tensor scalar_tensor(const Scalar& s, std::optional<ScalarType> dtype) {
-  return call_op1(OpKind::scalar_tensor, {s, IValue(dtype.value_or(s.default_dtype()))});
+  // torch.scalar_tensor(3) is float32: the default dtype, whatever the kind of s.
+  return call_op1(OpKind::scalar_tensor, {s, IValue(dtype.value_or(ScalarType::Float32))});
 }
 
 Tensor tensor(std::initializer_list<double> values, std::optional<ScalarType> dtype) {
@@ -181,12 +183,9 @@ Tensor tensor(std::initializer_list<std::initializer_list<int>> values, std::opt
 }
 Tensor tensor(std::initializer_list<bool> values) { return tensor_1d(values, ScalarType::Bool); }
 
+// torch.tensor(values).view(shape): one -1 is inferred, and a mismatch is view's error.
 template <typename T> Tensor from_vector(const std::vector<T>& values, const IntList& shape) {
-  std::int64_t n = 1;
-  for (auto d : shape) n *= d;
-  PT_CHECK(n == static_cast<std::int64_t>(values.size()), ValueError,
-           "from_vector: " << values.size() << " values do not fill shape " << kernels::shape_str(shape));
-  return from_flat(values, shape, scalar_type_of<T>);
+  return from_flat(values, rules::infer_size(shape, static_cast<std::int64_t>(values.size())), scalar_type_of<T>);
 }
 template Tensor from_vector<bool>(const std::vector<bool>&, const IntList&);
 template Tensor from_vector<std::uint8_t>(const std::vector<std::uint8_t>&, const IntList&);
