@@ -36,7 +36,7 @@ Tensor randn(const IntList& size, TensorOptions options = {});
 Tensor rand_like(const Tensor& t);
 Tensor randn_like(const Tensor& t);
 Tensor randint(std::int64_t low, std::int64_t high, const IntList& size, TensorOptions options = ScalarType::Int64);
-Tensor randperm(std::int64_t n);
+Tensor randperm(std::int64_t n, TensorOptions options = ScalarType::Int64);
 
 // torch.scalar_tensor: a 0-dim tensor, float32 unless dtype says otherwise.
 Tensor scalar_tensor(const Scalar& s, std::optional<ScalarType> dtype = std::nullopt);
