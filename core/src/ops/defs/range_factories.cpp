@@ -103,7 +103,7 @@ ScalarType checked_arange_dtype(const Stack& a) {
 std::vector<TensorMeta> arange_shape(const Stack& a) {
   const ScalarType dt = checked_arange_dtype(a);
   return dispatch_dtype(dt, [&]<typename T>() -> std::vector<TensorMeta> {
-    if constexpr (std::is_same_v<T, bool>) return {};
+    if constexpr (std::is_same_v<T, bool>) return {};  // rejected by checked_arange_dtype
     else return {{{arange_length<T>(a, arange_bounds<ArangeAcc<T>>(a))}, dt}};
   });
 }
@@ -112,7 +112,7 @@ Stack arange_forward(const Stack& a) {
   const ScalarType dt = checked_arange_dtype(a);
   return dispatch_dtype(dt, [&]<typename T>() -> Stack {
     if constexpr (std::is_same_v<T, bool>) {
-      return {};
+      return {};  // rejected by checked_arange_dtype
     } else {
       const auto b = arange_bounds<ArangeAcc<T>>(a);
       const std::int64_t n = arange_length<T>(a, b);
