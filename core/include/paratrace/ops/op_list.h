@@ -63,7 +63,8 @@
   _(group_norm, "aten::group_norm") _(batch_norm, "aten::batch_norm")                   \
   _(embedding, "aten::embedding") _(mse_loss, "aten::mse_loss")                         \
   _(cross_entropy_loss, "aten::cross_entropy_loss")                                     \
-  /* factories.cpp */                                                                   \
+  /* factories.cpp; arange, linspace: range_factories.cpp; rand*, randint, randperm,  */ \
+  /* uniform_, normal_: random_factories.cpp */                                         \
   _(zeros, "aten::zeros") _(ones, "aten::ones") _(full, "aten::full") _(empty, "aten::empty") \
   _(eye, "aten::eye") _(arange, "aten::arange") _(linspace, "aten::linspace")           \
   _(zeros_like, "aten::zeros_like") _(ones_like, "aten::ones_like")                     \

@@ -68,12 +68,20 @@ Stack write_into_self(const Stack& a, const Tensor& result) {
 
 // ---- add / sub ----------------------------------------------------------------
 
+// self + alpha * other. With alpha != 1, PyTorch's CPU kernel rounds a floating
+// result once, as a fused multiply-add (vec::fmadd), and so does this one.
 template <int Sign> Tensor add_kernel(const Stack& a) {
   const Scalar alpha = a[2].to_scalar();
   check_alpha(alpha, binary_shape(a)[0].dtype);
+  if (alpha.to_double() == 1.0) {
+    return promoted_binary(a, []<typename T>() { return [](T u, T v) { return arith<T>([&] { return u + Sign * v; }); }; });
+  }
   return promoted_binary(a, [&alpha]<typename T>() {
     const T al = alpha.to<T>();
-    return [al](T u, T v) { return arith<T>([&] { return u + Sign * al * v; }); };
+    return [al](T u, T v) {
+      if constexpr (std::is_floating_point_v<T>) return std::fma(static_cast<T>(Sign) * al, v, u);
+      else return arith<T>([&] { return u + Sign * al * v; });
+    };
   });
 }
 
