@@ -4,7 +4,7 @@
 // PyTorch 1.13 prints for the same module, and the module checked to be
 // exactly as before every failed call (objects, values, structure). Plus the
 // assignment errors of ParametrizationList.right_inverse, which PyTorch's
-// tests do not reach.
+// tests do not reach, and removing unsafe parametrizations.
 //
 // Not ported: ChangeDeviceInverse (right_inverse moving the tensor to the
 // "meta" device), as there is one device. The C++ texts differ from
@@ -120,6 +120,11 @@ class ChangeDtypeInverse : public Cloneable<ChangeDtypeInverse, Identity> {
 class ChangeShapeInverse : public Cloneable<ChangeShapeInverse, Identity> {
  public:
   RightInverseResult right_inverse(const Tensor& x) override { return x.slice(0, 0, -1); }
+};
+
+class ToDouble : public Cloneable<ToDouble, Parametrization> {
+ public:
+  Tensor forward(const Tensor& x) override { return x.to(ScalarType::Float64); }
 };
 
 // For the assignment errors: forward is the identity on one tensor or the
@@ -299,6 +304,33 @@ class TestParametrizeErrors : public QObject {
                              "module.weight, unless the `unsafe` flag is enabled.\nmodule.weight.shape: "
                              "torch.Size([4, 3])\nreturned shape: torch.Size([3, 3])");
     PT_CALL(check_still_identity(module, identity, before));
+  }
+
+  void removingUnsafeParametrizations() {
+    // A parameter cannot take another dtype in place: PyTorch 1.13's message
+    // (about tensor subclasses, misleadingly), and the chain stays.
+    Linear module(3, 4);
+    const Tensor weight = module.param("weight");
+    const Tensor weight_init = weight.detach().clone();
+    P::register_parametrization(module, "weight", make<ToDouble>(), /*unsafe=*/true);
+    QCOMPARE(module.tensor("weight").dtype(), ScalarType::Float64);
+    const ModuleSnapshot before(module);
+    PT_VERIFY_THROWS_EXACTLY(RuntimeError, P::remove_parametrizations(module, "weight", true),
+                             "Calling remove_parametrizations() with leave_parametrized=True for a parameter that is "
+                             "an instance of a tensor subclass requires set_() to be implemented correctly for the "
+                             "tensor subclass. Either set leave_parametrized=False or provide a working implementation "
+                             "for set_() in the tensor subclass.");
+    PT_VERIFY_UNCHANGED(before, module);
+    P::remove_parametrizations(module, "weight", false);
+    QVERIFY(module.tensor("weight").is_same(weight));
+    PT_COMPARE_CLOSE(weight, weight_init, 0, 0);
+
+    // A new shape is accepted: the same parameter takes it.
+    P::register_parametrization(module, "weight", make<Resize>(), true);
+    P::remove_parametrizations(module, "weight", true);
+    QVERIFY(module.tensor("weight").is_same(weight));
+    QCOMPARE(weight.sizes(), (Shape{1, 3}));
+    PT_COMPARE_CLOSE(weight, weight_init.slice(0, 0, 1), 0, 0);
   }
 
   void assignmentErrors() {
