@@ -287,6 +287,22 @@ class TestParametrize : public QObject {
     QVERIFY(!param_mod->has_parameter("original"));
     A = param_mod->tensor("original");
     PT_COMPARE_CLOSE(A, -A.T(), kRtol, kAtol);
+    // PyTorch 1.13's repr and keys for the nested chain.
+    QCOMPARE(model.repr(), std::string("ParametrizedLinear(\n"
+                                       "  in_features=8, out_features=8, bias=True\n"
+                                       "  (parametrizations): ModuleDict(\n"
+                                       "    (weight): ParametrizedParametrizationList(\n"
+                                       "      (0): Skew()\n"
+                                       "      (parametrizations): ModuleDict(\n"
+                                       "        (original): ParametrizationList(\n"
+                                       "          (0): Skew()\n"
+                                       "        )\n"
+                                       "      )\n"
+                                       "    )\n"
+                                       "  )\n"
+                                       ")"));
+    QCOMPARE(model.state_dict().keys(),
+             (std::vector<std::string>{"bias", "parametrizations.weight.parametrizations.original.original"}));
 
     P::remove_parametrizations(*param_mod, "original", false);
     QVERIFY(!param_mod->has_child("parametrizations"));
@@ -653,6 +669,22 @@ class TestParametrize : public QObject {
     PT_COMPARE_CLOSE(P::parametrization_list(model, "weight")->tensor("original"),
                      P::parametrization_list(to_model, "weight")->tensor("original"), kRtol, kAtol);
     PT_COMPARE_CLOSE(hold_weight, model.tensor("weight"), kRtol, kAtol);
+  }
+
+  // Not in PyTorch's tests: transfer's loop over original0, original1, ...
+  void transferParametrizationsAndParamsMultipleOriginals() {
+    Linear model(3, 3);
+    P::register_parametrization(model, "weight", make<RankOne>());
+    Linear to_model(3, 3);
+    P::transfer_parametrizations_and_params(model, to_model);
+    PT_COMPARE_CLOSE(model.tensor("weight"), to_model.tensor("weight"), kRtol, kAtol);
+    std::vector<std::string> names;
+    for (const auto& [name, p] : to_model.named_parameters()) names.push_back(name);
+    QCOMPARE(names, (std::vector<std::string>{"bias", "parametrizations.weight.original0",
+                                              "parametrizations.weight.original1"}));
+    for (const char* name : {"parametrizations.weight.original0", "parametrizations.weight.original1"}) {
+      QVERIFY(to_model.get_parameter(name).is_same(model.get_parameter(name)));
+    }
   }
 
   void transferParametrizationsAndParamsSingleParam() {
