@@ -44,6 +44,9 @@ class Linear : public nn::Cloneable<Linear> {
 
 // --- parametrizations -----------------------------------------------------
 
+// A new module of a default-constructible class, as Python's `Skew()`.
+template <typename T> std::shared_ptr<T> make() { return std::make_shared<T>(); }
+
 class Identity : public nn::Cloneable<Identity, nn::Parametrization> {
  public:
   Tensor forward(const Tensor& x) override { return x; }

@@ -30,8 +30,6 @@ namespace P = paratrace::nn::parametrize;
 
 namespace {
 
-template <typename T> std::shared_ptr<T> make() { return std::make_shared<T>(); }
-
 double item_at(const Tensor& t, std::int64_t i) { return t.select(0, i).item<double>(); }
 std::int64_t rank(const Tensor& t) { return linalg_matrix_rank(t).item<std::int64_t>(); }
 bool changed(const Tensor& now, const Tensor& before) { return !allclose(now, before, kRtol, kAtol); }

@@ -23,8 +23,6 @@ namespace P = paratrace::nn::parametrize;
 
 namespace {
 
-template <typename T> std::shared_ptr<T> make() { return std::make_shared<T>(); }
-
 // --- parametrizations with mistakes, named as in PyTorch's test ------------
 
 // Two tensors in, one out; right_inverse splits z into (z, 0).
