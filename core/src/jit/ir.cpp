@@ -18,6 +18,13 @@ Value* Value::set_debug_name(const std::string& name) {
   return this;
 }
 
+Value* Value::set_unique(std::size_t n) {
+  unique_ = n;
+  Graph* g = owning_graph();
+  g->next_unique_ = std::max(g->next_unique_, n + 1);
+  return this;
+}
+
 void Value::replace_all_uses_with(Value* other) {
   const auto uses = uses_;
   for (const Use& u : uses) u.user->replace_input(u.offset, other);

@@ -1,4 +1,5 @@
-// Graph::copy: a deep copy keeping names, types, attributes and scopes.
+// Graph::copy: a deep copy keeping names, numbers, types, attributes and
+// scopes, so the copy prints as the original.
 #include <map>
 
 #include "paratrace/jit/ir.h"
@@ -10,7 +11,7 @@ namespace {
 void copy_block(const Block* from, Block* to, std::map<const Value*, Value*>& env) {
   Graph* g = to->owning_graph();
   for (const Value* in : from->inputs()) {
-    Value* v = to->add_input()->set_type(in->type());
+    Value* v = to->add_input()->set_type(in->type())->set_unique(in->unique());
     if (in->has_debug_name()) v->set_debug_name(in->debug_name());
     env[in] = v;
   }
@@ -21,7 +22,7 @@ void copy_block(const Block* from, Block* to, std::map<const Value*, Value*>& en
     c->set_scope(n->scope())->set_source_range(n->source_range());
     to->append_node(c);
     for (const Value* out : n->outputs()) {
-      Value* v = c->add_output()->set_type(out->type());
+      Value* v = c->add_output()->set_type(out->type())->set_unique(out->unique());
       if (out->has_debug_name()) v->set_debug_name(out->debug_name());
       env[out] = v;
     }
