@@ -198,6 +198,12 @@ class Graph {
   // Deep copy (values with their names and numbers, types, attributes, scopes,
   // sub-blocks): the copy prints as the original.
   std::shared_ptr<Graph> copy() const;
+  // A copy of `n` (of any graph) made in this graph and not yet inserted:
+  // kind, attributes, scope, source range, outputs with their types and debug
+  // names (made unique here; numbers are new) and sub-blocks. `env` maps the
+  // values `n` reads to values of this graph; every value the copy creates is
+  // added to it. Used by copy() and by inlining.
+  Node* create_clone(const Node* n, std::map<const Value*, Value*>& env);
   // PyTorch's print(graph) text.
   std::string str(bool print_source_locations = true) const;
 
