@@ -151,6 +151,13 @@ void Node::destroy() {
     PT_CHECK(!v->has_uses(), RuntimeError,
              "cannot destroy " << kind_ << ": output %" << v->debug_name() << " still has uses");
   }
+  // Sub-blocks go first (as in PyTorch): their nodes' uses of outer values
+  // would otherwise outlive this node.
+  for (Block* b : blocks_) {
+    b->return_node()->remove_all_inputs();
+    const std::vector<Node*> inner = b->nodes();
+    for (auto it = inner.rbegin(); it != inner.rend(); ++it) (*it)->destroy();
+  }
   remove_all_inputs();
   for (Value* v : outputs_) {
     if (v->has_debug_name()) graph_->release_name(v->debug_name_, v);

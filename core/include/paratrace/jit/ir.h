@@ -125,7 +125,8 @@ class Node {
   void insert_before(Node* n);
   void insert_after(Node* n);
   void move_before(Node* n);
-  // Removes the node (which must have no used outputs) from its block.
+  // Removes the node (which must have no used outputs) from its block, with
+  // the nodes of its sub-blocks.
   void destroy();
   bool is_destroyed() const { return destroyed_; }
 
