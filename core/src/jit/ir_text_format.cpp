@@ -21,7 +21,8 @@ std::string format_double(double v) {
 }
 
 std::string format_tensor(const Tensor& t) {
-  if (!t.defined() || t.numel() != 1) return "<Tensor>";
+  if (!t.defined() || t.numel() > kMaxTensorDisplaySize) return "<Tensor>";
+  if (t.numel() != 1) return format_legacy_tensor(t);
   const Scalar s = t.item();
   std::ostringstream os;  // default precision (6), as PyTorch's stream
   os << "{";
