@@ -127,13 +127,11 @@ AttributeValue parse_list(Cursor& c, const TypePtr& hint) {
 }  // namespace
 
 AttributeValue parse_attribute_value(Cursor& c, const TypePtr& hint) {
+  if (at_legacy_tensor(c)) return parse_legacy_tensor(c);
   if (c.peek() == '[') return parse_list(c, hint);
   if (c.peek() == '{') return parse_scalar_tensor(c, hint);
   // Larger tensors print only as a placeholder: the value is lost.
   if (c.accept("<Tensor>")) return Tensor();
-  // PyTorch prints tensors of 2 to 10 elements in ATen's legacy format
-  // ("value= 1  2 [ CPUFloatType{2} ]"), which we neither print nor read.
-  if (c.peek() == ' ') c.fail("tensor constants printed element by element (2 to 10 elements) are not supported");
   Item item = parse_item(c);
   // PyTorch spells integral floats from 1e10 up without a '.'.
   if (is_float_type(hint) && std::holds_alternative<std::int64_t>(item)) {

@@ -39,6 +39,8 @@ class Cursor {
   // "9.9999999999999998e-13", "1e+20", "inf", "-nan"); empty when none.
   std::string_view number_token();
   std::string_view text_since(std::size_t start) const { return text_.substr(start, pos_ - start); }
+  // Where one of `chars` next occurs (npos when none does).
+  std::size_t find_first_of(std::string_view chars) const { return text_.find_first_of(chars, pos_); }
 
   std::size_t pos() const { return pos_; }
   void set_pos(std::size_t pos) { pos_ = pos; }

@@ -14,4 +14,9 @@ TypePtr parse_type(Cursor& c);
 // dtype and shape, and makes "10000000000" a float where the type says so.
 AttributeValue parse_attribute_value(Cursor& c, const TypePtr& hint);
 
+// ir_legacy_tensor_parser.cpp: whether an attribute value here is a tensor
+// in ATen's legacy format (text::format_legacy_tensor), and reading one.
+bool at_legacy_tensor(const Cursor& c);
+Tensor parse_legacy_tensor(Cursor& c);
+
 }  // namespace paratrace::jit::parse
