@@ -57,6 +57,7 @@
   _(matrix_exp, "aten::matrix_exp") _(linalg_matrix_rank, "aten::linalg_matrix_rank")   \
   _(linalg_det, "aten::linalg_det") _(linalg_matrix_norm, "aten::linalg_matrix_norm")   \
   _(linalg_householder_product, "aten::linalg_householder_product")                     \
+  _(geqrf, "aten::geqrf")                                                               \
   /* nn.cpp */                                                                          \
   _(dropout, "aten::dropout") _(conv2d, "aten::conv2d") _(max_pool2d, "aten::max_pool2d") \
   _(avg_pool2d, "aten::avg_pool2d") _(layer_norm, "aten::layer_norm")                   \
