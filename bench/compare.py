@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Runs bench_core and the PyTorch reference in the same run and prints a
 Markdown table of the ratios (PyTorch time / Paratrace time; > 1 means
-Paratrace is faster). Usage: bench/compare.py build/release/bench/bench_core
+Paratrace is faster). Usage:
+    bench/compare.py build/release/bench/bench_core
+    bench/compare.py build/release/bench/bench_jit bench/pytorch_reference_jit.py
 """
 import json
 import os
@@ -10,13 +12,14 @@ import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 binary = sys.argv[1]
+reference = sys.argv[2] if len(sys.argv) > 2 else os.path.join(here, "pytorch_reference.py")
 env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
 # Both sides report the best of three timed runs of at least a second each
 # (pytorch_reference.py takes min(timeit.repeat(..., repeat=3))), so one
 # noisy run on a shared machine does not decide the ratio.
 ours = json.loads(subprocess.check_output(
     [binary, "--benchmark_format=json", "--benchmark_min_time=1", "--benchmark_repetitions=3"], env=env))
-ref = json.loads(subprocess.check_output(["/usr/bin/python3", os.path.join(here, "pytorch_reference.py")], env=env))
+ref = json.loads(subprocess.check_output(["/usr/bin/python3", reference], env=env))
 
 best = {}
 for b in ours["benchmarks"]:

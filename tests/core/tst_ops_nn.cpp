@@ -483,6 +483,11 @@ class TestOpsNn : public QObject {
                      "mixed dtype (CPU): expect parameter to have scalar type of Float");
     PT_VERIFY_THROWS(RuntimeError, batch_norm(ones({2, 3}), Tensor(), Tensor()),
                      "running_mean must be defined in evaluation mode");
+    PT_VERIFY_THROWS(RuntimeError, batch_norm(ones({2, 3}), zeros({3}), Tensor()),
+                     "running_var must be defined in evaluation mode");
+    // aten checks the running statistics before weight and bias.
+    PT_VERIFY_THROWS(RuntimeError, batch_norm(ones({2, 4}), zeros({3}), ones({3}), ones({3})),
+                     "running_mean should contain 4 elements not 3");
     PT_VERIFY_THROWS(RuntimeError, layer_norm(ones({2, 3}), {3}, ones({3}, ScalarType::Float64)),
                      "expected scalar type Float but found Double");
     PT_VERIFY_THROWS(RuntimeError, layer_norm(ones({2, 3}, ScalarType::Int64), {3}),

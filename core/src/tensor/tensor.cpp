@@ -5,6 +5,7 @@
 #include "../ops/kernels/tensor_alloc.h"
 #include "paratrace/autograd/engine.h"
 #include "paratrace/autograd/node.h"
+#include "paratrace/ops/trace_hook.h"
 #include "paratrace/tensor/ops.h"
 
 namespace paratrace {
@@ -20,6 +21,7 @@ std::int64_t Tensor::stride(std::int64_t d) const {
 }
 
 Scalar Tensor::item() const {
+  trace_value_escaped("Python number");
   PT_CHECK(numel() == 1, RuntimeError,
            "a Tensor with " << numel() << " elements cannot be converted to Scalar");
   return dispatch_dtype(dtype(), [&]<typename T>() -> Scalar {
@@ -31,6 +33,7 @@ Scalar Tensor::item() const {
 }
 
 template <typename T> std::vector<T> Tensor::to_vector() const {
+  trace_value_escaped("Python list");
   Tensor c = kernels::contiguous_as(*this, scalar_type_of<T>);
   const T* p = c.data_ptr<T>();
   return std::vector<T>(p, p + c.numel());

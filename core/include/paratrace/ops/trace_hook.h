@@ -10,12 +10,20 @@ class TraceHook {
  public:
   virtual ~TraceHook() = default;
   virtual void record_op(const OpDef& op, const Stack& args, const Stack& outputs) = 0;
+  // A tensor's value left the graph (item(), to_vector()): `what` names the
+  // destination as PyTorch's TracerWarning does ("Python number").
+  virtual void value_escaped(const char* /*what*/) {}
 };
+
 
 // The installed hook, or null when not tracing or while tracing is suspended.
 TraceHook* active_trace_hook();
 // Installs `hook` for this thread (null uninstalls); returns the previous one.
 TraceHook* set_trace_hook(TraceHook* hook);
+// Reports an escaping value to the active tracer, if any.
+inline void trace_value_escaped(const char* what) {
+  if (TraceHook* hook = active_trace_hook()) hook->value_escaped(what);
+}
 
 // RAII: ops inside the scope are not reported (used for composite ops and kernels).
 class SuspendTracingGuard {

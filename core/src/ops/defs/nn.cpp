@@ -592,15 +592,18 @@ kernels::NormLayout batch_norm_layout(const Stack& a) {
   const Tensor& input = a[0].to_tensor();
   PT_CHECK(input.dim() >= 2, ValueError, "expected 2D or higher input (got " << input.dim() << "D input)");
   const std::int64_t channels = input.size(1);
-  for (auto [i, name] : {std::pair{1, "weight"}, {2, "bias"}, {3, "running_mean"}, {4, "running_var"}}) {
+  // aten's order: the running statistics (each required in eval), then weight and bias.
+  for (auto [i, name] : {std::pair{3, "running_mean"}, {4, "running_var"}, {1, "weight"}, {2, "bias"}}) {
     const Tensor t = a[i].to_optional_tensor();
+    PT_CHECK(t.defined() || a[5].to_bool() || i < 3, RuntimeError, name << " must be defined in evaluation mode");
     PT_CHECK(!t.defined() || t.numel() == channels, RuntimeError,
              name << " should contain " << channels << " elements not " << t.numel());
-    PT_CHECK(!t.defined() || t.dtype() == input.dtype() || i > 2, RuntimeError,
+  }
+  for (std::size_t i : {1, 2}) {
+    const Tensor t = a[i].to_optional_tensor();
+    PT_CHECK(!t.defined() || t.dtype() == input.dtype(), RuntimeError,
              "mixed dtype (CPU): expect parameter to have scalar type of " << ir_type_name(input.dtype()));
   }
-  PT_CHECK(a[5].to_bool() || (!a[3].is_none() && !a[4].is_none()), RuntimeError,
-           "running_mean must be defined in evaluation mode");
   return batch_norm_layout(input.sizes());
 }
 

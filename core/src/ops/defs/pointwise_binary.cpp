@@ -93,17 +93,27 @@ template <typename F> Stack promoted_binary_(const Stack& a, const TensorMeta& m
 
 // ---- add / sub ----------------------------------------------------------------
 
-// self + Sign * alpha * other, out of place or (Inplace) into self.
+// self + Sign * alpha * other, out of place or (Inplace) into self. With
+// alpha != 1, PyTorch's CPU kernel rounds a floating result once, as a fused
+// multiply-add (vec::fmadd), and so does this one.
 template <int Sign, bool Inplace = false> auto add_kernel(const Stack& a) {
   const Scalar alpha = a[2].to_scalar();
   const TensorMeta m = binary_shape(a)[0];
   check_alpha(alpha, m.dtype);
-  auto f = [&alpha]<typename T>() {
-    const T al = alpha.to<T>();
-    return [al](T u, T v) { return arith<T>([&] { return u + Sign * al * v; }); };
+  auto run = [&](auto&& f) {
+    if constexpr (Inplace) return promoted_binary_(a, m, f);
+    else return promoted_binary(a, m, f);
   };
-  if constexpr (Inplace) return promoted_binary_(a, m, f);
-  else return promoted_binary(a, m, f);
+  if (alpha.to_double() == 1.0) {
+    return run([]<typename T>() { return [](T u, T v) { return arith<T>([&] { return u + Sign * v; }); }; });
+  }
+  return run([&alpha]<typename T>() {
+    const T al = alpha.to<T>();
+    return [al](T u, T v) {
+      if constexpr (std::is_floating_point_v<T>) return std::fma(static_cast<T>(Sign) * al, v, u);
+      else return arith<T>([&] { return u + Sign * al * v; });
+    };
+  });
 }
 
 Tensor scaled(const Tensor& t, const Scalar& alpha) {

@@ -13,28 +13,9 @@ namespace paratrace {
 namespace {
 
 using rules::identity_backward;
+using rules::infer_size;
 using rules::meta_of;
 using rules::same_shape;
-
-// Resolves one -1 in `shape` against numel, with PyTorch's errors.
-Shape infer_size(const IntList& shape, std::int64_t numel) {
-  Shape out(shape.begin(), shape.end());
-  std::int64_t known = 1;
-  std::optional<std::size_t> infer;
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (out[i] == -1) {
-      PT_CHECK(!infer, RuntimeError, "only one dimension can be inferred");
-      infer = i;
-    } else {
-      PT_CHECK(out[i] >= 0, RuntimeError, "invalid shape dimension " << out[i]);
-      known *= out[i];
-    }
-  }
-  const bool ok = infer ? (known != 0 && numel % known == 0) : known == numel;
-  PT_CHECK(ok, RuntimeError, "shape '" << kernels::shape_str(out) << "' is invalid for input of size " << numel);
-  if (infer) out[*infer] = numel / known;
-  return out;
-}
 
 // Strides for viewing a tensor of (sizes, strides) as `shape` without a copy,
 // or nullopt when the memory layout does not allow it (PyTorch's computeStride).
@@ -459,6 +440,25 @@ std::vector<Tensor> to_tensors(const Stack& s) {
   return out;
 }
 }  // namespace
+
+Shape rules::infer_size(const IntList& shape, std::int64_t numel) {
+  Shape out(shape.begin(), shape.end());
+  std::int64_t known = 1;
+  std::optional<std::size_t> infer;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == -1) {
+      PT_CHECK(!infer, RuntimeError, "only one dimension can be inferred");
+      infer = i;
+    } else {
+      PT_CHECK(out[i] >= 0, RuntimeError, "invalid shape dimension " << out[i]);
+      known *= out[i];
+    }
+  }
+  const bool ok = infer ? (known != 0 && numel % known == 0) : known == numel;
+  PT_CHECK(ok, RuntimeError, "shape '" << kernels::shape_str(out) << "' is invalid for input of size " << numel);
+  if (infer) out[*infer] = numel / known;
+  return out;
+}
 
 Tensor view(const Tensor& self, const IntList& shape) { return call_op1(OpKind::view, {self, shape}); }
 Tensor reshape(const Tensor& self, const IntList& shape) { return call_op1(OpKind::reshape, {self, shape}); }

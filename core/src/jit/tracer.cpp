@@ -1,0 +1,105 @@
+// trace / trace_module: set up the graph inputs, run the code with the
+// TracingState installed, register the outputs.
+#include "paratrace/jit/tracer.h"
+
+#include "interpreter.h"
+#include "paratrace/autograd/grad_mode.h"
+#include "tracing_state.h"
+
+namespace paratrace::jit {
+
+namespace {
+
+// A root for function traces: no tensors, nothing to read.
+class FunctionRoot : public nn::Cloneable<FunctionRoot> {
+ public:
+  std::string class_name() const override { return "Function"; }
+};
+
+std::string argument_name(const TraceOptions& options, std::size_t i) {
+  return i < options.argument_names.size() ? options.argument_names[i] : "input";
+}
+
+struct Recorded {
+  std::shared_ptr<Graph> graph;
+  std::vector<TracerWarning> warnings;
+};
+
+Recorded record(nn::Module* root, const std::function<IValue(const Stack&)>& run, const Stack& inputs,
+                const TraceOptions& options) {
+  auto graph = std::make_shared<Graph>();
+  Value* self = nullptr;
+  if (root) {
+    auto cls = std::make_shared<ClassType>("__torch__." + root->type_name());
+    self = graph->add_input("self.1")->set_type(Type::class_type(cls));
+  }
+  TracingState state(graph, root, self);
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    state.bind_input(graph->add_input(argument_name(options, i)), inputs[i]);
+  }
+  const IValue output = run(inputs);
+  graph->register_output(state.output_value(output, 0, options.strict));
+  return {graph, state.take_warnings()};
+}
+
+}  // namespace
+
+std::shared_ptr<TracedModule> trace(const TraceFunction& fn, const Stack& example_inputs, const TraceOptions& options) {
+  auto root = std::make_shared<FunctionRoot>();
+  Recorded r = record(nullptr, fn, example_inputs, options);
+  return std::make_shared<TracedModule>(root, std::map<std::string, std::shared_ptr<Graph>>{{"forward", r.graph}},
+                                        std::move(r.warnings));
+}
+
+std::shared_ptr<TracedModule> trace(const std::shared_ptr<nn::Module>& module, const Stack& example_inputs,
+                                    const TraceOptions& options) {
+  return trace_module(module, {{"forward", example_inputs}}, options);
+}
+
+std::shared_ptr<TracedModule> trace_module(const std::shared_ptr<nn::Module>& module,
+                                           const std::vector<std::pair<std::string, Stack>>& inputs,
+                                           const TraceOptions& options) {
+  PT_CHECK(module, AttributeError, "expected torch.nn.Module as the first argument");
+  std::map<std::string, std::shared_ptr<Graph>> methods;
+  std::vector<TracerWarning> warnings;
+  for (const auto& [name, example] : inputs) {
+    Recorded r = record(
+        module.get(), [&, name = name](const Stack& args) { return module->call_method(name, args); }, example,
+        options);
+    methods[name] = r.graph;
+    warnings.insert(warnings.end(), r.warnings.begin(), r.warnings.end());
+  }
+  return std::make_shared<TracedModule>(module, std::move(methods), std::move(warnings));
+}
+
+bool is_tracing() { return current_tracing_state() != nullptr; }
+
+const Tensor& name_value(const Tensor& t, const std::string& name) {
+  if (TracingState* state = current_tracing_state()) {
+    if (Value* v = state->find_value(t)) v->set_debug_name(name);
+  }
+  return t;
+}
+
+TracedModule::TracedModule(std::shared_ptr<nn::Module> module, std::map<std::string, std::shared_ptr<Graph>> methods,
+                           std::vector<TracerWarning> warnings)
+    : module_(std::move(module)), methods_(std::move(methods)), warnings_(std::move(warnings)) {}
+
+std::vector<std::string> TracedModule::method_names() const {
+  std::vector<std::string> names;
+  for (const auto& [name, graph] : methods_) names.push_back(name);
+  return names;
+}
+
+std::shared_ptr<Graph> TracedModule::graph(const std::string& method) const {
+  auto it = methods_.find(method);
+  PT_CHECK(it != methods_.end(), AttributeError,
+           "'RecursiveScriptModule' object has no attribute '" << method << "'");
+  return it->second;
+}
+
+IValue TracedModule::run_method(const std::string& name, const Stack& inputs) {
+  return run_graph(*graph(name), module_.get(), inputs);
+}
+
+}  // namespace paratrace::jit

@@ -1,0 +1,291 @@
+// TracingState: turns dispatched ops and module calls into graph nodes, with
+// PyTorch's tracer messages.
+#include "tracing_state.h"
+
+#include <sstream>
+
+namespace paratrace::jit {
+
+namespace {
+
+thread_local TracingState* g_state = nullptr;
+
+const char* const kPythonDataflow =
+    " might cause the trace to be incorrect. We can't record the data flow of Python values, so this value will "
+    "be treated as a constant in the future. This means that the trace might not generalize to other inputs!";
+
+const char* const kStrictTracerMessage =
+    " might cause the trace to be incorrect, this is only valid if the container structure does not change based "
+    "on the module's inputs. Consider using a constant container instead (e.g. for `list`, use a `tuple` instead. "
+    "for `dict`, use a `NamedTuple` instead). If you absolutely need this and know the side effects, pass "
+    "strict=False to trace() to allow this behavior.";
+
+TypePtr type_of(const IValue& v) {
+  if (v.is_tensor()) return Type::complete_tensor(v.to_tensor());
+  if (v.is_tuple()) {
+    std::vector<TypePtr> elements;
+    for (const auto& e : v.tuple_elements()) elements.push_back(type_of(e));
+    return Type::tuple(std::move(elements));
+  }
+  if (v.is_list()) return Type::list(v.list_elements().empty() ? Type::tensor() : type_of(v.list_elements()[0]));
+  if (v.is_tensor_list()) return Type::list(Type::tensor());
+  if (v.is_dict()) return Type::dict(Type::of_string(), Type::tensor());
+  if (v.is_int()) return Type::of_int();
+  if (v.is_double()) return Type::of_float();
+  if (v.is_bool()) return Type::of_bool();
+  return Type::none();
+}
+
+}  // namespace
+
+TracingState* current_tracing_state() { return g_state; }
+
+TracingState::TracingState(std::shared_ptr<Graph> graph, nn::Module* root, Value* self)
+    : graph_(std::move(graph)), root_(root), self_(self) {
+  PT_CHECK(g_state == nullptr, RuntimeError, "Tracing can't be nested");
+  if (root_) {
+    // First name wins, as named_parameters reports a shared tensor once.
+    for (const auto& [path, module] : root_->named_modules()) {
+      if (module.get() != root_) {
+        const auto dot = path.rfind('.');
+        const std::string parent_path = dot == std::string::npos ? "" : path.substr(0, dot);
+        const nn::Module* parent = parent_path.empty() ? root_ : root_->get_submodule(parent_path).get();
+        modules_.emplace(module.get(), ModuleEntry{parent, path.substr(dot == std::string::npos ? 0 : dot + 1), path});
+      }
+      for (const auto& [name, t] : module->local_parameters()) {
+        if (t.defined()) attributes_.try_emplace(t.impl(), Attribute{module.get(), name});
+      }
+      for (const auto& [name, t] : module->local_buffers()) {
+        if (t.defined()) attributes_.try_emplace(t.impl(), Attribute{module.get(), name});
+      }
+    }
+    module_values_[root_] = self_;
+  }
+  g_state = this;
+  previous_hook_ = set_trace_hook(this);
+  previous_observer_ = nn::set_module_call_observer(this);
+}
+
+TracingState::~TracingState() {
+  set_trace_hook(previous_hook_);
+  nn::set_module_call_observer(previous_observer_);
+  g_state = nullptr;
+}
+
+Node* TracingState::insert(Node* n) { return graph_->insert_node(n); }
+
+Value* TracingState::module_value(const nn::Module* m) {
+  if (auto it = module_values_.find(m); it != module_values_.end()) return it->second;
+  const ModuleEntry& entry = modules_.at(m);
+  Node* get = insert(graph_->create("prim::GetAttr", {module_value(entry.parent)}));
+  get->set_attribute("name", entry.name);
+  auto cls = std::make_shared<ClassType>("__torch__." + m->type_name());
+  // Numeric names would read as value numbers: PyTorch prints %_0 for child "0".
+  const bool numeric = entry.name.find_first_not_of("0123456789") == std::string::npos;
+  get->output()->set_debug_name(numeric ? "_" + entry.name : entry.name)->set_type(Type::class_type(cls));
+  module_values_[m] = get->output();
+  return get->output();
+}
+
+Value* TracingState::find_value(const Tensor& t) {
+  auto it = values_.find(t.impl());
+  return it == values_.end() ? nullptr : it->second.second;
+}
+
+void TracingState::set_value(const Tensor& t, Value* v) { values_[t.impl()] = {t, v}; }
+
+Value* TracingState::value_of(const Tensor& t) {
+  if (Value* v = find_value(t)) return v;
+  if (auto it = attributes_.find(t.impl()); it != attributes_.end()) {
+    Node* get = insert(graph_->create("prim::GetAttr", {module_value(it->second.owner)}));
+    get->set_attribute("name", it->second.name);
+    get->output()->set_debug_name(it->second.name)->set_type(Type::tensor());
+    set_value(t, get->output());
+    return get->output();
+  }
+  PT_CHECK(!t.requires_grad(), RuntimeError,
+           "Cannot insert a Tensor that requires grad as a constant. Consider making it a parameter or input, or "
+           "detaching the gradient\nTensor:\n"
+               << t);
+  return graph_->insert_constant(IValue(t), current_scope());
+}
+
+Value* TracingState::value_of_argument(const IValue& arg) {
+  const std::string scope = current_scope();
+  if (arg.is_tensor() && arg.to_tensor().defined()) return value_of(arg.to_tensor());
+  auto list_of = [&](std::vector<Value*> items, TypePtr element) {
+    Node* n = insert(graph_->create("prim::ListConstruct", items));
+    n->set_scope(scope);
+    n->output()->set_type(Type::list(std::move(element)));
+    return n->output();
+  };
+  if (arg.is_tensor_list()) {
+    std::vector<Value*> items;
+    for (const Tensor& t : arg.to_tensor_list()) items.push_back(value_of(t));
+    return list_of(std::move(items), Type::tensor());
+  }
+  if (arg.is_int_list()) {
+    std::vector<Value*> items;
+    for (std::int64_t i : arg.to_int_list()) items.push_back(graph_->insert_constant(IValue(i), scope));
+    return list_of(std::move(items), Type::of_int());
+  }
+  if (arg.is_bool_list()) {
+    std::vector<Value*> items;
+    for (bool b : arg.to_bool_list()) items.push_back(graph_->insert_constant(IValue(b), scope));
+    return list_of(std::move(items), Type::of_bool());
+  }
+  return graph_->insert_constant(arg.is_none() ? IValue() : arg, scope);
+}
+
+void TracingState::record_op(const OpDef& op, const Stack& args, const Stack& outputs) {
+  std::vector<Value*> inputs;
+  inputs.reserve(args.size());
+  for (const IValue& a : args) inputs.push_back(value_of_argument(a));
+  Node* n = insert(graph_->create(std::string(op.name()), inputs, 0));
+  n->set_scope(current_scope());
+  // Ops returning Tensor[] give their tensors as separate stack entries; the
+  // graph has one list value, unpacked right away as PyTorch does.
+  if (op.schema.ends_with("[]") && !(outputs.size() == 1 && outputs[0].is_tensor_list())) {
+    TensorList tensors;
+    for (const IValue& out : outputs) tensors.push_back(out.to_tensor());
+    record_list_output(n, tensors);
+    return;
+  }
+  for (const IValue& out : outputs) {
+    Value* v = n->add_output();
+    v->set_type(type_of(out));
+    if (out.is_tensor() && out.to_tensor().defined()) {
+      set_value(out.to_tensor(), v);
+    } else if (out.is_tensor_list()) {
+      n->erase_output(n->outputs().size() - 1);
+      record_list_output(n, out.to_tensor_list());
+    }
+  }
+}
+
+void TracingState::record_list_output(Node* n, const TensorList& tensors) {
+  Value* list = n->add_output()->set_type(Type::list(Type::tensor()));
+  Node* unpack = insert(graph_->create("prim::ListUnpack", {list}, tensors.size()));
+  unpack->set_scope(current_scope());
+  for (std::size_t i = 0; i < tensors.size(); ++i) {
+    unpack->output(i)->set_type(Type::complete_tensor(tensors[i]));
+    set_value(tensors[i], unpack->output(i));
+  }
+}
+
+void TracingState::value_escaped(const char* what) {
+  warn(std::string("Converting a tensor to a ") + what + kPythonDataflow);
+}
+
+void TracingState::enter(nn::Module& module) {
+  if (&module == root_) {
+    ++root_depth_;
+    return;
+  }
+  auto it = modules_.find(&module);
+  if (it == modules_.end()) {
+    PT_CHECK(root_ == nullptr, RuntimeError,
+             "Tried to trace <__torch__." << module.type_name()
+                                          << "> but it is not part of the active trace. Modules that are called "
+                                             "during a trace must be registered as submodules of the thing being "
+                                             "traced.");
+    // Tracing a function: modules it calls have no place in a hierarchy.
+    scopes_.push_back(current_scope());
+    return;
+  }
+  const std::string own = "__module." + it->second.path;
+  scopes_.push_back(scopes_.empty() ? own : scopes_.back() + "/" + own);
+}
+
+void TracingState::exit(nn::Module& module) {
+  if (&module == root_) {
+    --root_depth_;
+    return;
+  }
+  scopes_.pop_back();
+}
+
+void TracingState::bind_input(Value* input, const IValue& example) {
+  input->set_type(type_of(example));
+  if (example.is_tensor()) {
+    set_value(example.to_tensor(), input);
+    return;
+  }
+  if (example.is_tuple() || example.is_list()) {
+    const auto& elements = example.is_tuple() ? example.tuple_elements() : example.list_elements();
+    Node* unpack = insert(graph_->create(example.is_tuple() ? "prim::TupleUnpack" : "prim::ListUnpack", {input},
+                                         elements.size()));
+    for (std::size_t i = 0; i < elements.size(); ++i) bind_input(unpack->output(i), elements[i]);
+    return;
+  }
+  if (example.is_tensor_list()) {
+    const auto& tensors = example.to_tensor_list();
+    Node* unpack = insert(graph_->create("prim::ListUnpack", {input}, tensors.size()));
+    for (std::size_t i = 0; i < tensors.size(); ++i) bind_input(unpack->output(i), IValue(tensors[i]));
+    return;
+  }
+  if (example.is_dict()) {
+    for (const auto& [key, value] : example.dict_items()) {
+      Value* k = graph_->insert_constant(IValue(key));
+      Node* get = insert(graph_->create("aten::__getitem__", {input, k}));
+      bind_input(get->output(), value);
+    }
+    return;
+  }
+  PT_THROW(RuntimeError, "Type '" << example.type_name()
+                                  << "' cannot be traced. Only Tensors and (possibly nested) Lists, Dicts, and "
+                                     "Tuples of Tensors can be traced");
+}
+
+Value* TracingState::output_value(const IValue& output, std::size_t index, bool strict) {
+  if (output.is_tensor() && output.to_tensor().defined()) {
+    const Tensor& t = output.to_tensor();
+    if (Value* v = find_value(t)) return v;
+    if (attributes_.contains(t.impl())) return value_of(t);
+    std::ostringstream os;
+    os << "output " << index << " (" << t << ") of traced region did not have observable data dependence with "
+       << "trace inputs; this probably indicates your program cannot be understood by the tracer.";
+    throw RuntimeError(os.str());
+  }
+  if (output.is_tuple()) {
+    std::vector<Value*> items;
+    std::vector<TypePtr> types;
+    for (const auto& e : output.tuple_elements()) {
+      items.push_back(output_value(e, index, strict));
+      types.push_back(items.back()->type());
+    }
+    Node* n = insert(graph_->create("prim::TupleConstruct", items));
+    n->output()->set_type(Type::tuple(std::move(types)));
+    return n->output();
+  }
+  if (output.is_list() || output.is_tensor_list()) {
+    if (strict) warn(std::string("Encountering a list at the output of the tracer") + kStrictTracerMessage);
+    std::vector<Value*> items;
+    if (output.is_list()) {
+      for (const auto& e : output.list_elements()) items.push_back(output_value(e, index, strict));
+    } else {
+      for (const auto& t : output.to_tensor_list()) items.push_back(output_value(IValue(t), index, strict));
+    }
+    Node* n = insert(graph_->create("prim::ListConstruct", items));
+    n->output()->set_type(Type::list(Type::tensor()));
+    return n->output();
+  }
+  if (output.is_dict()) {
+    PT_CHECK(!strict, RuntimeError, "Encountering a dict at the output of the tracer" << kStrictTracerMessage);
+    std::vector<Value*> items;
+    for (const auto& [key, value] : output.dict_items()) {
+      items.push_back(graph_->insert_constant(IValue(key)));
+      items.push_back(output_value(value, index, strict));
+    }
+    Node* n = insert(graph_->create("prim::DictConstruct", items));
+    n->output()->set_type(Type::dict(Type::of_string(), Type::tensor()));
+    return n->output();
+  }
+  PT_CHECK(!output.is_none(), RuntimeError,
+           "The traced function didn't return any values! Side-effects are not captured in traces, so it would be "
+           "a no-op.");
+  PT_THROW(RuntimeError,
+           "Only tensors, lists, tuples of tensors, or dictionary of tensors can be output from traced functions");
+}
+
+}  // namespace paratrace::jit

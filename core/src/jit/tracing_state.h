@@ -1,0 +1,83 @@
+#pragma once
+// The recorder behind trace(): a TraceHook (every op the dispatcher runs
+// becomes a node) and a ModuleCallObserver (module calls give the scopes).
+// Tensors map to graph values; parameters and buffers of the traced module
+// tree enter through prim::GetAttr chains from %self on first use.
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "paratrace/jit/ir.h"
+#include "paratrace/jit/traced_module.h"
+#include "paratrace/nn/module.h"
+#include "paratrace/ops/trace_hook.h"
+
+namespace paratrace::jit {
+
+class TracingState final : public TraceHook, public nn::ModuleCallObserver {
+ public:
+  // `root` may be null (tracing a function); then `self` is null too.
+  TracingState(std::shared_ptr<Graph> graph, nn::Module* root, Value* self);
+  ~TracingState() override;
+  TracingState(const TracingState&) = delete;
+  TracingState& operator=(const TracingState&) = delete;
+
+  // The value of a tensor argument: traced, a module attribute (GetAttr), or
+  // a new constant (refused when it requires grad).
+  Value* value_of(const Tensor& t);
+  // The value a traced tensor has, or null (outputs must have one).
+  Value* find_value(const Tensor& t);
+  void set_value(const Tensor& t, Value* v);
+  // The value of a non-tensor argument (constants, lists).
+  Value* value_of_argument(const IValue& arg);
+  // Graph inputs from example inputs: nested tuples/lists unpacked with
+  // prim::TupleUnpack / ListUnpack, dicts read with aten::__getitem__.
+  void bind_input(Value* input, const IValue& example);
+  // The graph output for an output IValue (tuples, lists, dicts rebuilt).
+  Value* output_value(const IValue& output, std::size_t index, bool strict);
+
+  void record_op(const OpDef& op, const Stack& args, const Stack& outputs) override;
+  void value_escaped(const char* what) override;
+  void enter(nn::Module& module) override;
+  void exit(nn::Module& module) override;
+
+  std::vector<TracerWarning> take_warnings() { return std::move(warnings_); }
+  void warn(std::string message) { warnings_.push_back({std::move(message)}); }
+  Graph& graph() { return *graph_; }
+
+ private:
+  Node* insert(Node* n);
+  void record_list_output(Node* n, const TensorList& tensors);
+  Value* module_value(const nn::Module* m);
+  std::string current_scope() const { return scopes_.empty() ? std::string() : scopes_.back(); }
+
+  std::shared_ptr<Graph> graph_;
+  nn::Module* root_;
+  Value* self_;
+  // Tensors are held so that a freed tensor's address is never reused for
+  // another while the trace lives.
+  std::map<const TensorImpl*, std::pair<Tensor, Value*>> values_;
+  struct Attribute {
+    const nn::Module* owner;
+    std::string name;
+  };
+  std::map<const TensorImpl*, Attribute> attributes_;
+  struct ModuleEntry {
+    const nn::Module* parent;
+    std::string name;  // attribute name in the parent
+    std::string path;  // dotted path from the root
+  };
+  std::map<const nn::Module*, ModuleEntry> modules_;
+  std::map<const nn::Module*, Value*> module_values_;
+  std::vector<std::string> scopes_;
+  int root_depth_ = 0;
+  std::vector<TracerWarning> warnings_;
+  TraceHook* previous_hook_;
+  nn::ModuleCallObserver* previous_observer_;
+};
+
+// The TracingState installed on this thread, or null.
+TracingState* current_tracing_state();
+
+}  // namespace paratrace::jit
