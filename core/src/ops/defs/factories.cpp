@@ -18,7 +18,7 @@ using factory::dtype_arg;
 using factory::like_shape;
 
 // aten::zeros(int[] size, *, ScalarType? dtype, Layout? layout, Device? device, bool? pin_memory)
-std::vector<TensorMeta> size_dtype_shape(const Stack& a) { return {{a[0].to_int_list(), dtype_arg(a, 1)}}; }
+MetaList size_dtype_shape(const Stack& a) { return {{a[0].to_int_list(), dtype_arg(a, 1)}}; }
 
 Tensor filled(const Shape& size, ScalarType dt, const Scalar& v) {
   Tensor t = kernels::make_tensor(size, dt);
@@ -47,7 +47,7 @@ Stack empty_like_forward(const Stack& a) {
 }
 
 // aten::full(int[] size, Scalar fill_value, *, ScalarType? dtype, ...)
-std::vector<TensorMeta> full_shape(const Stack& a) {
+MetaList full_shape(const Stack& a) {
   return {{a[0].to_int_list(), dtype_arg(a, 2, a[1].to_scalar().default_dtype())}};
 }
 Stack full_forward(const Stack& a) {
@@ -55,7 +55,7 @@ Stack full_forward(const Stack& a) {
   return {filled(m.sizes, m.dtype, a[1].to_scalar())};
 }
 // aten::full_like(Tensor self, Scalar fill_value, *, ScalarType? dtype, ...)
-std::vector<TensorMeta> full_like_shape(const Stack& a) {
+MetaList full_like_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   return {{x.sizes(), dtype_arg(a, 2, x.dtype())}};
 }
@@ -65,13 +65,13 @@ Stack full_like_forward(const Stack& a) {
 }
 
 // aten::scalar_tensor(Scalar s, *, ScalarType? dtype, ...)
-std::vector<TensorMeta> scalar_tensor_shape(const Stack& a) { return {{{}, dtype_arg(a, 1)}}; }
+MetaList scalar_tensor_shape(const Stack& a) { return {{{}, dtype_arg(a, 1)}}; }
 Stack scalar_tensor_forward(const Stack& a) {
   return {kernels::scalar_to_tensor(a[0].to_scalar(), dtype_arg(a, 1), /*wrapped=*/false)};
 }
 
 // aten::eye.m(int n, int m, *, ScalarType? dtype, ...)
-std::vector<TensorMeta> eye_shape(const Stack& a) {
+MetaList eye_shape(const Stack& a) {
   const std::int64_t n = a[0].to_int(), m = a[1].to_int();
   PT_CHECK(n >= 0, RuntimeError, "n must be greater or equal to 0, got " << n);
   PT_CHECK(m >= 0, RuntimeError, "m must be greater or equal to 0, got " << m);

@@ -12,7 +12,7 @@ inline ScalarType dtype_arg(const Stack& a, std::size_t i, ScalarType fallback =
 }
 
 // aten::*_like(Tensor self, *, ScalarType? dtype, ...): self's shape, and the dtype argument or self's dtype.
-inline std::vector<TensorMeta> like_shape(const Stack& a) {
+inline MetaList like_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   return {{x.sizes(), dtype_arg(a, 1, x.dtype())}};
 }

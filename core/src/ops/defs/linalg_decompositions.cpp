@@ -58,7 +58,7 @@ template <typename T> Eigen::Map<Vec<T>> out_vector(const Tensor& t, std::int64_
 
 // ---- matrix_exp ---------------------------------------------------------------------
 
-std::vector<TensorMeta> matrix_exp_shape(const Stack& a) {
+MetaList matrix_exp_shape(const Stack& a) {
   const Tensor& A = a[0].to_tensor();
   check_square(A, "linalg.matrix_exp");
   return {{A.sizes(), A.dtype()}};
@@ -84,7 +84,7 @@ TensorList matrix_exp_backward(BackwardContext& ctx, const TensorList& g) {
 
 // ---- svd / svdvals / matrix_norm -----------------------------------------------------
 
-std::vector<TensorMeta> svd_shape(const Stack& a) {
+MetaList svd_shape(const Stack& a) {
   const Tensor& A = a[0].to_tensor();
   check_matrix(A, "linalg.svd");
   const bool full = a.size() > 1 && a[1].to_bool();
@@ -139,7 +139,7 @@ TensorList svd_backward(BackwardContext& ctx, const TensorList& g) {
   return {gA};
 }
 
-std::vector<TensorMeta> svdvals_shape(const Stack& a) {
+MetaList svdvals_shape(const Stack& a) {
   const Tensor& A = a[0].to_tensor();
   check_matrix(A, "linalg.svdvals");
   return {{with_tail(batch_shape(A), {std::min(A.size(-2), A.size(-1))}), A.dtype()}};
@@ -148,7 +148,7 @@ std::vector<TensorMeta> svdvals_shape(const Stack& a) {
 Stack svdvals_forward(const Stack& a) { return {std::get<1>(linalg_svd(a[0].to_tensor(), false))}; }
 
 // ord 2 / -2 (largest / smallest singular value), 1 / -1 / inf / -inf (column / row sums).
-std::vector<TensorMeta> matrix_norm_shape(const Stack& a) {
+MetaList matrix_norm_shape(const Stack& a) {
   const Tensor& A = a[0].to_tensor();
   check_matrix(A, "linalg.matrix_norm");
   return {{batch_shape(A), A.dtype()}};
@@ -173,7 +173,7 @@ Stack matrix_norm_forward(const Stack& a) {
 
 // ---- eigh --------------------------------------------------------------------------
 
-std::vector<TensorMeta> eigh_shape(const Stack& a) {
+MetaList eigh_shape(const Stack& a) {
   const Tensor& A = a[0].to_tensor();
   check_square(A, "linalg.eigh");
   if (a.size() > 1) {
@@ -217,7 +217,7 @@ TensorList eigh_backward(BackwardContext& ctx, const TensorList& g) {
 
 // ---- qr ------------------------------------------------------------------------------
 
-std::vector<TensorMeta> qr_shape(const Stack& a) {
+MetaList qr_shape(const Stack& a) {
   const Tensor& A = a[0].to_tensor();
   check_matrix(A, "linalg.qr");
   const std::string mode = a.size() > 1 ? a[1].to_string_ref() : "reduced";
@@ -276,7 +276,7 @@ TensorList qr_backward(BackwardContext& ctx, const TensorList& g) {
 // above the diagonal, the reflectors' tails below it, tau = hCoeffs, tau = 0
 // for a column needing no reflection), so the output is PyTorch's.
 
-std::vector<TensorMeta> geqrf_shape(const Stack& a) {
+MetaList geqrf_shape(const Stack& a) {
   const Tensor& A = a[0].to_tensor();
   PT_CHECK(A.dim() >= 2, RuntimeError, "torch.geqrf: input must have at least 2 dimensions.");
   PT_CHECK(A.is_floating_point(), RuntimeError, "\"geqrf_cpu\" not implemented for '" << ir_type_name(A.dtype()) << "'");
@@ -322,7 +322,7 @@ Stack householder_forward(const Stack& a) {
   }
   return {narrow(Q, -1, 0, n)};
 }
-std::vector<TensorMeta> householder_shape(const Stack& a) {
+MetaList householder_shape(const Stack& a) {
   const Tensor& A = a[0].to_tensor();
   check_matrix(A, "torch.linalg.householder_product");
   return {{A.sizes(), A.dtype()}};

@@ -42,7 +42,7 @@ auto normal_draw(double mean, double std) {
 }
 
 // aten::rand(int[] size, *, ScalarType? dtype, ...)
-std::vector<TensorMeta> size_dtype_shape(const Stack& a) { return {{a[0].to_int_list(), dtype_arg(a, 1)}}; }
+MetaList size_dtype_shape(const Stack& a) { return {{a[0].to_int_list(), dtype_arg(a, 1)}}; }
 Stack rand_forward(const Stack& a) {
   return {random_tensor(a[0].to_int_list(), dtype_arg(a, 1), kUniformKernel, uniform_draw(0.0, 1.0))};
 }
@@ -70,7 +70,7 @@ void check_random_range(std::int64_t from, std::int64_t to, ScalarType dt) {
 }
 
 // aten::randint.low(int low, int high, int[] size, *, ScalarType? dtype=long, ...): empty(size) then random_(low, high).
-std::vector<TensorMeta> randint_shape(const Stack& a) {
+MetaList randint_shape(const Stack& a) {
   const TensorMeta m{a[2].to_int_list(), dtype_arg(a, 3, ScalarType::Int64)};
   check_random_range(a[0].to_int(), a[1].to_int(), m.dtype);
   return {m};
@@ -99,7 +99,7 @@ void check_randperm(std::int64_t n, ScalarType dt) {
            "n cannot be greater than 2^53+1 for Double type.");
   PT_CHECK(dt != ScalarType::Bool, RuntimeError, "\"randperm\" not implemented for 'Bool'");
 }
-std::vector<TensorMeta> randperm_shape(const Stack& a) {
+MetaList randperm_shape(const Stack& a) {
   const TensorMeta m{{a[0].to_int()}, dtype_arg(a, 1, ScalarType::Int64)};
   check_randperm(m.sizes[0], m.dtype);
   return {m};

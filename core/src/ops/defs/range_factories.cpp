@@ -100,9 +100,9 @@ ScalarType checked_arange_dtype(const Stack& a) {
   return dt;
 }
 
-std::vector<TensorMeta> arange_shape(const Stack& a) {
+MetaList arange_shape(const Stack& a) {
   const ScalarType dt = checked_arange_dtype(a);
-  return dispatch_dtype(dt, [&]<typename T>() -> std::vector<TensorMeta> {
+  return dispatch_dtype(dt, [&]<typename T>() -> MetaList {
     if constexpr (std::is_same_v<T, bool>) return {};  // rejected by checked_arange_dtype
     else return {{{arange_length<T>(a, arange_bounds<ArangeAcc<T>>(a))}, dt}};
   });
@@ -136,7 +136,7 @@ Stack arange_forward(const Stack& a) {
 // ---- linspace -----------------------------------------------------------------
 
 // aten::linspace(Scalar start, Scalar end, int? steps, *, ScalarType? dtype, ...)
-std::vector<TensorMeta> linspace_shape(const Stack& a) {
+MetaList linspace_shape(const Stack& a) {
   const std::int64_t steps = a[2].to_int();
   PT_CHECK(steps >= 0, RuntimeError, "number of steps must be non-negative");
   const ScalarType dt = dtype_arg(a, 3);
