@@ -125,7 +125,7 @@ class TestParametrizationsOrthogonal : public QObject {
     QVERIFY(step_of(square)->orthogonal_map() == OrthogonalMap::matrix_exp);
     QVERIFY(step_of(tall)->orthogonal_map() == OrthogonalMap::householder);
     QVERIFY(step_of(wide)->orthogonal_map() == OrthogonalMap::householder);
-    QCOMPARE(step_of(tall)->shape(), (Shape{5, 3}));
+    QCOMPARE(*step_of(tall)->shape(), (Shape{5, 3}));
     QCOMPARE(step_of(square)->class_name(), std::string("_Orthogonal"));
   }
 

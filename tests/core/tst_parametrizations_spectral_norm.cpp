@@ -127,14 +127,14 @@ class TestParametrizationsSpectralNorm : public QObject {
   void dimDefaultsAndNormalization() {
     Linear linear(3, 4);
     spectral_norm(linear, "weight", 1, 1e-12, -1);
-    QCOMPARE(step_of(linear)->dim(), std::int64_t{1});
+    QCOMPARE(*step_of(linear)->dim(), std::int64_t{1});
     QCOMPARE(linear.get_buffer("parametrizations.weight.0._u").sizes(), (Shape{3}));
     Linear plain(3, 4);
     spectral_norm(plain);
-    QCOMPARE(step_of(plain)->dim(), std::int64_t{0});
+    QCOMPARE(*step_of(plain)->dim(), std::int64_t{0});
     FakeConvTranspose2d transposed;
     spectral_norm(transposed);
-    QCOMPARE(step_of(transposed)->dim(), std::int64_t{1});
+    QCOMPARE(*step_of(transposed)->dim(), std::int64_t{1});
     QCOMPARE(step_of(plain)->class_name(), std::string("_SpectralNorm"));
   }
 
