@@ -243,6 +243,31 @@ class TestParametrizationsOrthogonal : public QObject {
     PT_VERIFY_THROWS(ValueError, orthogonal(no_bias, "bias"), "has no parameter or buffer with name 'bias'");
     QVERIFY(!parametrize::is_parametrized(m));
   }
+
+  // Built without the tensor (as plugins build it), Orthogonal takes its
+  // shape and default map at registration and then behaves as orthogonal()'s,
+  // drawing the same random completion.
+  void builtWithoutTheTensorMatchesOrthogonal() {
+    for (const auto& [rows, cols] : {std::pair{5, 3}, std::pair{4, 4}}) {
+      Linear a(cols, rows);
+      Linear b(cols, rows);
+      b.load_state_dict(a.state_dict());
+      manual_seed(7);
+      orthogonal(a);
+      manual_seed(7);
+      auto deferred = std::make_shared<Orthogonal>();
+      QVERIFY(!deferred->is_prepared());
+      parametrize::register_parametrization(b, "weight", deferred, /*unsafe=*/true);
+      QVERIFY(deferred->is_prepared());
+      QCOMPARE(*deferred->shape(), (Shape{rows, cols}));
+      QVERIFY(deferred->orthogonal_map() == step_of(a)->orthogonal_map());
+      PT_COMPARE_CLOSE(b.attr("weight"), a.attr("weight"), 0, 0);
+    }
+    Linear m(3, 4);
+    PT_VERIFY_THROWS(ValueError, parametrize::register_parametrization(m, "bias", std::make_shared<Orthogonal>()),
+                     "Expected a matrix or batch of matrices. Got a tensor of 1 dimensions.");
+    QVERIFY(!parametrize::is_parametrized(m));
+  }
 };
 
 QTEST_GUILESS_MAIN(TestParametrizationsOrthogonal)
