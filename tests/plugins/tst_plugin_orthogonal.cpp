@@ -229,6 +229,35 @@ class TestPluginOrthogonal : public QObject {
     }
   }
 
+  // The Skew -> Orthogonal (Cayley map) chain of PyTorch's parametrize tests
+  // (tests/fixtures/parametrize/skew_orthogonal.safetensors), built from the
+  // two plugins: PyTorch's state_dict loads under its keys, and the weight,
+  // the output and the gradients are PyTorch's. (The repr differs: PyTorch's
+  // test class is named Orthogonal.)
+  void skew_then_cayley_matches_pytorch_chain() {
+    const auto contents = io::load_safetensors(PARATRACE_TEST_DATA_DIR "/parametrize/skew_orthogonal.safetensors");
+    nn::StateDict state, grads;
+    std::map<std::string, Tensor> tensors;
+    for (const auto& [key, value] : contents.tensors) {
+      if (key.starts_with("state.")) state.set(key.substr(6), value);
+      else if (key.starts_with("grad.")) grads.set(key.substr(5), value);
+      else tensors[key] = value;
+    }
+    nn::Linear m(5, 5);
+    nn::parametrize::register_parametrization(m, "weight", manager_.create(QStringLiteral("Skew")));
+    nn::parametrize::register_parametrization(m, "weight", manager_.create(QStringLiteral("Cayley")));
+    const auto keys = m.load_state_dict(state);
+    QVERIFY(keys.missing_keys.empty() && keys.unexpected_keys.empty());
+    QString why;
+    QVERIFY2(test::tensors_close(m.attr("weight"), tensors.at("weight"), 1e-4, 1e-5, &why), qPrintable(why));
+    const Tensor output = m(tensors.at("input"));
+    QVERIFY2(test::tensors_close(output, tensors.at("output"), 1e-4, 1e-5, &why), qPrintable(why));
+    (output * tensors.at("grad_output")).sum().backward();
+    QCOMPARE(test::keys_of(grads), (std::vector<std::string>{"bias", "parametrizations.weight.original"}));
+    for (const auto& [key, expected] : grads)
+      QVERIFY2(test::tensors_close(m.get_parameter(key).grad(), expected, 1e-4, 1e-5, &why), qPrintable(why));
+  }
+
   void cayley_after_skew_stays_orthogonal() {
     nn::Linear m(4, 4);
     nn::parametrize::register_parametrization(m, "weight", manager_.create(QStringLiteral("Skew")));
