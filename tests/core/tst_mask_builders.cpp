@@ -22,7 +22,7 @@ class TestMaskBuilders : public QObject {
  private slots:
   void init() { manual_seed(0); }
 
-  void unstructured_zeroes_the_smallest_magnitudes() {
+  void unstructuredZeroesTheSmallestMagnitudes() {
     QVERIFY(equal(unstructured_mask(tensor({{1.0, -4.0}, {3.0, -2.0}}), 0.5), tensor({{0.0, 1.0}, {1.0, 0.0}})));
     // round(2.5) = 2 and round(3.5) = 4: Python's rounding, half to even.
     const Tensor five = tensor({5.0, 1.0, 4.0, 2.0, 3.0});
@@ -36,7 +36,7 @@ class TestMaskBuilders : public QObject {
     QVERIFY(equal(unstructured_mask(tensor({2.0, 2.0, 2.0, 2.0}), 0.5), tensor({0.0, 0.0, 1.0, 1.0})));
   }
 
-  void masks_keep_shape_and_dtype() {
+  void masksKeepShapeAndDtype() {
     const Tensor w = randn({2, 3, 4}, ScalarType::Float64);
     for (const Tensor& mask : {unstructured_mask(w, 0.5), nm_mask(w, 2, 4), block_mask(w, 1, 4, 0.5)}) {
       QCOMPARE(mask.sizes(), w.sizes());
@@ -45,7 +45,7 @@ class TestMaskBuilders : public QObject {
     }
   }
 
-  void nm_keeps_n_of_every_m_along_the_last_dimension() {
+  void nmKeepsNOfEveryMAlongTheLastDimension() {
     const Tensor w = tensor({{1.0, -5.0, 3.0, 2.0, 0.5, 4.0, -6.0, 1.0}});
     QVERIFY(equal(nm_mask(w, 2, 4), tensor({{0.0, 1.0, 1.0, 0.0, 0.0, 1.0, 1.0, 0.0}})));
     QVERIFY(equal(nm_mask(w, 1, 4), tensor({{0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0}})));
@@ -55,7 +55,7 @@ class TestMaskBuilders : public QObject {
     QVERIFY(equal(mask.reshape({-1, 4}).sum({1}), full({36}, 2.0)));
   }
 
-  void nm_errors() {
+  void nmErrors() {
     QString why;
     QVERIFY2(test::throws_with<ValueError>([] { nm_mask(ones({3, 6}), 2, 4); },
                                            "N:M sparsity needs the last dimension to be divisible by m=4, got shape "
@@ -71,7 +71,7 @@ class TestMaskBuilders : public QObject {
   // Blocks are ranked by their mean square, over the entries an edge block
   // has: the 1x1 corner (1.44) outranks the full top-left block (mean 1,
   // though its sum, 4, is larger).
-  void block_zeroes_whole_blocks_by_mean_square() {
+  void blockZeroesWholeBlocksByMeanSquare() {
     const Tensor w = tensor({{1.0, 1.0, 9.0}, {1.0, -1.0, 9.0}, {2.0, 2.0, 1.2}});
     QVERIFY(equal(block_mask(w, 2, 2, 0.25), tensor({{0.0, 0.0, 1.0}, {0.0, 0.0, 1.0}, {1.0, 1.0, 1.0}})));
     QVERIFY(equal(block_mask(w, 2, 2, 0.5), tensor({{0.0, 0.0, 1.0}, {0.0, 0.0, 1.0}, {1.0, 1.0, 0.0}})));
@@ -82,13 +82,13 @@ class TestMaskBuilders : public QObject {
                   tensor({{0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0}, {1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0}})));
   }
 
-  void block_sees_a_conv_weight_as_a_matrix() {
+  void blockSeesAConvWeightAsAMatrix() {
     // (2, 1, 2, 2) is a 2 x 4 matrix: two 1x4 blocks, one per output channel.
     const Tensor w = cat({full({1, 1, 2, 2}, 0.5), full({1, 1, 2, 2}, 2.0)}, 0);
     QVERIFY(equal(block_mask(w, 1, 4, 0.5), cat({zeros({1, 1, 2, 2}), ones({1, 1, 2, 2})}, 0)));
   }
 
-  void block_errors() {
+  void blockErrors() {
     QString why;
     QVERIFY2(test::throws_with<ValueError>([] { block_mask(ones({8}), 1, 4, 0.5); },
                                            "block sparsity needs a matrix (or a tensor seen as one), got shape "
@@ -104,7 +104,7 @@ class TestMaskBuilders : public QObject {
   }
 
   // The masks torch.ao.sparsity's WeightNormSparsifier computes.
-  void matches_weight_norm_sparsifier_data() {
+  void matchesWeightNormSparsifier_data() {
     QTest::addColumn<QString>("name");
     const auto contents = io::load_safetensors(PARATRACE_TEST_DATA_DIR "/sparsity/masks.safetensors");
     for (const auto& c : nlohmann::json::parse(contents.metadata.at("cases"))) {
@@ -112,7 +112,7 @@ class TestMaskBuilders : public QObject {
       QTest::newRow(name.c_str()) << QString::fromStdString(name);
     }
   }
-  void matches_weight_norm_sparsifier() {
+  void matchesWeightNormSparsifier() {
     QFETCH(QString, name);
     const auto contents = io::load_safetensors(PARATRACE_TEST_DATA_DIR "/sparsity/masks.safetensors");
     nlohmann::json c;
@@ -136,7 +136,7 @@ class TestMaskBuilders : public QObject {
 
   // Built from a builder, FakeSparsity computes the mask at registration,
   // keeps it through training and leaves it out of the state_dict.
-  void fake_sparsity_builds_its_mask_at_registration() {
+  void fakeSparsityBuildsItsMaskAtRegistration() {
     nn::Linear layer(8, 4);
     const Tensor weight = layer.attr("weight").detach().clone();
     auto sparsity = std::make_shared<nn::FakeSparsity>([](const Tensor& w) { return nm_mask(w, 2, 4); });
@@ -157,7 +157,7 @@ class TestMaskBuilders : public QObject {
     QVERIFY(!layer.state_dict().contains("parametrizations.weight.0.mask"));
   }
 
-  void fake_sparsity_rejects_a_mask_of_another_shape() {
+  void fakeSparsityRejectsAMaskOfAnotherShape() {
     nn::Linear layer(8, 4);
     QString why;
     QVERIFY2(test::throws_with<ValueError>(

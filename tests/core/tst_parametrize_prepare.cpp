@@ -56,7 +56,7 @@ class TestParametrizePrepare : public QObject {
  private slots:
   void init() { manual_seed(0); }
 
-  void a_new_chain_prepares_with_the_original() {
+  void aNewChainPreparesWithTheOriginal() {
     Linear m(3, 2);
     const Tensor original = m.attr("weight").detach().clone();
     auto p = std::make_shared<AddPrepared>();
@@ -68,7 +68,7 @@ class TestParametrizePrepare : public QObject {
     QVERIFY(equal(m.attr("weight"), original * 2.0));
   }
 
-  void a_stacked_step_prepares_with_the_chain_value() {
+  void aStackedStepPreparesWithTheChainValue() {
     Linear m(3, 2);
     const Tensor original = m.attr("weight").detach().clone();
     int calls = 0;
@@ -80,7 +80,7 @@ class TestParametrizePrepare : public QObject {
     QCOMPARE(p->prepare_calls, 1);
   }
 
-  void a_prepared_parametrization_is_not_prepared_again() {
+  void aPreparedParametrizationIsNotPreparedAgain() {
     Linear a(3, 2), b(3, 2);
     auto p = std::make_shared<AddPrepared>();
     parametrize::register_parametrization(a, "weight", p);
@@ -88,7 +88,7 @@ class TestParametrizePrepare : public QObject {
     QCOMPARE(p->prepare_calls, 1);
   }
 
-  void a_failed_prepare_leaves_the_module_untouched() {
+  void aFailedPrepareLeavesTheModuleUntouched() {
     Linear m(3, 2);
     PT_VERIFY_THROWS(ValueError, parametrize::register_parametrization(m, "weight", std::make_shared<AddPrepared>(true)),
                      "cannot prepare on weight");
@@ -102,7 +102,7 @@ class TestParametrizePrepare : public QObject {
   }
 
   // As PyTorch: unsafe stacking of a ready parametrization reads nothing.
-  void unsafe_stacking_of_a_prepared_step_evaluates_nothing() {
+  void unsafeStackingOfAPreparedStepEvaluatesNothing() {
     Linear m(3, 2);
     int calls = 0;
     parametrize::register_parametrization(m, "weight", std::make_shared<Double>(&calls));
