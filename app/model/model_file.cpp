@@ -40,7 +40,7 @@ JsonNode read_document(const QString& path) {
 
 // "methods": {"features": "features"} makes a Sequential root answer
 // call_method("features") with that submodule.
-nn::ModulePtr with_methods(nn::ModulePtr root, const JsonNode& module_node, const JsonNode& methods_node) {
+nn::ModulePtr with_methods(nn::ModulePtr root, const JsonNode& methods_node) {
   if (!methods_node.present()) return root;
   if (root->class_name() != "Sequential")
     methods_node.fail(Tr::tr("methods need a Sequential root module, got %1").arg(QString::fromStdString(root->class_name())));
@@ -56,7 +56,6 @@ nn::ModulePtr with_methods(nn::ModulePtr root, const JsonNode& module_node, cons
     }
     methods[name.toStdString()] = path;
   }
-  Q_UNUSED(module_node);
   return std::make_shared<MethodSequential>(root->named_children(), methods);
 }
 
@@ -88,8 +87,8 @@ ParametrizationSpec read_spec(const JsonNode& node) {
   spec.module = in.string(QStringLiteral("module"), QString());
   spec.tensor = in.string(QStringLiteral("tensor"));
   spec.type = in.string(QStringLiteral("type"));
-  spec.options = in.get(QStringLiteral("options")).present() ? in.get(QStringLiteral("options")).object().toVariantMap()
-                                                              : QVariantMap();
+  const JsonNode options = in.get(QStringLiteral("options"));
+  if (options.present()) spec.options = options.object().toVariantMap();
   spec.unsafe = in.boolean(QStringLiteral("unsafe"), false);
   in.finish();
   return spec;
@@ -158,7 +157,7 @@ ModelFile load_model(const QString& path, const pluginhost::PluginManager& plugi
 
   manual_seed(model.seed);
   const JsonNode module_node = in.required(QStringLiteral("module"));
-  model.module = with_methods(build_module(module_node), module_node, in.get(QStringLiteral("methods")));
+  model.module = with_methods(build_module(module_node), in.get(QStringLiteral("methods")));
 
   const JsonNode weights_node = in.get(QStringLiteral("weights"));
   nn::StateDict weights;
