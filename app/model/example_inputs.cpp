@@ -4,7 +4,7 @@
 #include <QFileInfo>
 
 #include "model_error.h"
-#include "paratrace/io/safetensors.h"
+#include "safetensors_file.h"
 #include "paratrace/tensor/factories.h"
 #include "paratrace/tensor/generator.h"
 
@@ -54,7 +54,7 @@ Tensor file_tensor(ObjectReader& in, const QDir& base) {
   const QString name = name_node.string();
   io::SafetensorsContents contents;
   try {
-    contents = io::load_safetensors(file.toStdString());
+    contents = read_safetensors(file);
   } catch (const Error& e) {
     throw ModelFileReadError(file_node.file(), file_node.path(), QString::fromStdString(e.what()));
   }

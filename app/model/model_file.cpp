@@ -10,11 +10,11 @@
 #include "model_modules.h"
 #include "model_saver.h"
 #include "module_factory.h"
-#include "paratrace/io/state_dict_io.h"
 #include "paratrace/nn/parametrize.h"
 #include "paratrace/tensor/generator.h"
 #include "option_values.h"
 #include "plugin_manager.h"
+#include "safetensors_file.h"
 
 namespace paratrace::model {
 
@@ -67,7 +67,9 @@ bool has_parametrized_keys(const nn::StateDict& state) {
 
 nn::StateDict read_weights(const JsonNode& node, const QString& path) {
   try {
-    return io::read_state_dict(path.toStdString());
+    nn::StateDict state;
+    for (auto& [key, tensor] : read_safetensors(path).tensors) state.set(key, tensor);
+    return state;
   } catch (const Error& e) {
     throw ModelFileReadError(node.file(), node.path(), QString::fromStdString(e.what()));
   }

@@ -57,6 +57,25 @@ class TestModelExamples : public QObject {
     const Tensor replayed = traced->run_method(method.toStdString(), {input}).to_tensor();
     QVERIFY(replayed.allclose(expected, 1e-4, 1e-5));
   }
+
+  // The app embeds the examples (paratrace_example_models): they load from
+  // the resources with the same weights as from the source tree.
+  void loads_from_the_embedded_resources_data() {
+    QTest::addColumn<QString>("example");
+    for (const QString& example : QStringLiteral(PARATRACE_EXAMPLES).split(QLatin1Char(',')))
+      QTest::newRow(qPrintable(example)) << example;
+  }
+  void loads_from_the_embedded_resources() {
+    QFETCH(QString, example);
+    const QString file = example + QStringLiteral(".paratrace.json");
+    const model::ModelFile embedded = model::load_model(QStringLiteral(":/models/") + file, plugins_);
+    const model::ModelFile on_disk = model::load_model(QDir(model_test::kModelsDir).filePath(file), plugins_);
+    QCOMPARE(embedded.weights_path, QStringLiteral(":/models/") + example + QStringLiteral(".safetensors"));
+    const auto a = embedded.module->state_dict();
+    const auto b = on_disk.module->state_dict();
+    QCOMPARE(a.keys(), b.keys());
+    for (const auto& key : a.keys()) QVERIFY2(a.find(key)->equal(*b.find(key)), key.c_str());
+  }
 };
 
 QTEST_GUILESS_MAIN(TestModelExamples)
