@@ -125,6 +125,34 @@ class TestCliModel : public QObject {
     QVERIFY(got[0].second.allclose(expected[0].second, 1e-4, 1e-5));
   }
 
+  void run_takes_several_inputs_and_flattens_outputs() {
+    // Bilinear takes two inputs, read by number whatever the file's order;
+    // LSTMCell returns (h', c'), written as output0 and output1.
+    const QString file = write(QStringLiteral("bilinear.paratrace.json"), R"({"format": "paratrace-model", "version": 1,
+        "name": "bilinear", "seed": 5, "module": {"type": "Bilinear", "in1_features": 2, "in2_features": 3, "out_features": 4}})");
+    const QString in = temp(QStringLiteral("two.safetensors"));
+    io::save_safetensors(in.toStdString(), {{"input1", ones({1, 3})}, {"input0", ones({1, 2})}});
+    const QString out = temp(QStringLiteral("two.out.safetensors"));
+    const Run r = run({QStringLiteral("run"), file, QStringLiteral("--input"), in, QStringLiteral("--output"), out});
+    QCOMPARE(r.exit_code, 0);
+    QCOMPARE(read(out)[0].second.sizes(), (Shape{1, 4}));
+
+    const QString cell = write(QStringLiteral("cell.paratrace.json"), R"({"format": "paratrace-model", "version": 1,
+        "name": "cell", "module": {"type": "LSTMCell", "input_size": 2, "hidden_size": 3}})");
+    io::save_safetensors(in.toStdString(), {{"input0", ones({4, 2})}});
+    const Run c = run({QStringLiteral("run"), cell, QStringLiteral("--input"), in, QStringLiteral("--output"), out});
+    QCOMPARE(c.exit_code, 0);
+    const auto outputs = read(out);
+    QCOMPARE(outputs.size(), std::size_t(2));  // (h', c') flattened
+    QCOMPARE(outputs[1].first, std::string("output1"));
+    QCOMPARE(outputs[1].second.sizes(), (Shape{4, 3}));
+
+    io::save_safetensors(in.toStdString(), {{"input0", ones({1, 2})}, {"input2", ones({1, 3})}});
+    const Run gap = run({QStringLiteral("run"), file, QStringLiteral("--input"), in, QStringLiteral("--output"), out});
+    QCOMPARE(gap.exit_code, 2);
+    QVERIFY2(gap.err.contains(QStringLiteral("input1 is missing (found input2)")), qPrintable(gap.err));
+  }
+
   void trace_save_then_run_the_traced_file() {
     const QString traced = temp(QStringLiteral("conv.traced"));
     const QString ir = temp(QStringLiteral("conv.ir"));

@@ -157,6 +157,33 @@ class TestModelFile : public QObject {
     QCOMPARE(tested, QSet<QString>(names.begin(), names.end()));
   }
 
+  void recurrence_runs_the_cell_over_the_sequence_data() {
+    QTest::addColumn<QString>("cell");
+    QTest::newRow("RNNCell") << "RNNCell";
+    QTest::newRow("GRUCell") << "GRUCell";
+    QTest::newRow("LSTMCell") << "LSTMCell";
+  }
+  void recurrence_runs_the_cell_over_the_sequence() {
+    QFETCH(QString, cell);
+    const ModelFile m = load(model_json(QStringLiteral(R"({"type": "Recurrence", "seq_len": 3, "cell": {"type": "%1",
+                                                          "input_size": 2, "hidden_size": 4}})").arg(cell).toUtf8()));
+    const Tensor x = randn({3, 5, 2});
+    const Tensor y = (*m.module)(x);
+    QCOMPARE(y.sizes(), (Shape{3, 5, 4}));
+    // The same loop by hand: each step's state is the previous step's output.
+    nn::Module& c = *m.module->child("cell");
+    IValue state = c.call({x.select(0, 0)});
+    for (std::int64_t t = 1; t < 3; ++t) state = c.call({x.select(0, t), state});
+    const Tensor last = state.is_tuple() ? state.tuple_elements()[0].to_tensor() : state.to_tensor();
+    QVERIFY(y.select(0, 2).allclose(last));
+    try {
+      (*m.module)(randn({4, 5, 2}));
+      QFAIL("no error");
+    } catch (const ValueError& e) {
+      QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("seq_len=3")), e.what());
+    }
+  }
+
   void dtype_float64_casts_parameters() {
     const ModelFile m = load(model_json(R"({"type": "Linear", "in_features": 2, "out_features": 2, "dtype": "float64"})"));
     QCOMPARE(m.module->attr("weight").dtype(), ScalarType::Float64);
