@@ -19,8 +19,15 @@ struct Tr {
 bool is_model_file(const QString& path) {
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) return false;
-  const QByteArray start = file.read(64).trimmed();
-  return start.startsWith('{');
+  const QByteArray start = file.read(64);
+  // A safetensors file starts with its header's length (8 bytes, little
+  // endian) and then '{'; the length's low byte may itself be '{'.
+  if (start.size() >= 9 && start[8] == '{') {
+    quint64 header = 0;
+    for (int i = 7; i >= 0; --i) header = (header << 8) | static_cast<uchar>(start[i]);
+    if (header + 8 <= static_cast<quint64>(file.size())) return false;
+  }
+  return start.trimmed().startsWith('{');
 }
 
 std::shared_ptr<jit::TracedModule> trace_model(const ModelFile& model) {

@@ -10,7 +10,8 @@
 namespace paratrace::model {
 
 // Whether `path` holds a model file (JSON) rather than a traced-module file
-// (safetensors): JSON starts with '{'. False when it cannot be read.
+// (safetensors, whose first 8 bytes give its header's length). False when it
+// cannot be read.
 bool is_model_file(const QString& path);
 
 // Traces every method of `model` with its example inputs (trace_module).

@@ -346,6 +346,23 @@ class TestModelFile : public QObject {
     QVERIFY(again->forward({x}).to_tensor().allclose(traced->forward({x}).to_tensor()));
   }
 
+  void a_safetensors_header_length_ending_in_a_brace_is_no_json() {
+    // 123 = '{': the first byte of this safetensors file looks like JSON.
+    QByteArray header = R"({"__metadata__":{"paratrace.format":"other"}})";
+    header.append(QByteArray(123 - header.size(), ' '));
+    QByteArray bytes(8, '\0');
+    bytes[0] = char(123);
+    const QString path = model_test::write_file(dir_, QStringLiteral("brace.safetensors"), bytes + header);
+    QVERIFY(!model::is_model_file(path));
+    QVERIFY(model::is_model_file(model_test::write_file(dir_, QStringLiteral("j.json"), " \n{\"format\": 1}")));
+    try {
+      model::load_for_tracing(path, plugins_);
+      QFAIL("no error");
+    } catch (const model::ModelFileReadError& e) {
+      QVERIFY2(!e.reason().contains(QStringLiteral("JSON")), qPrintable(e.reason()));
+    }
+  }
+
   void errors_data() {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("type");
