@@ -141,6 +141,11 @@ class TestPluginNorms : public QObject {
                  [&] { nn::parametrize::register_parametrization(layer, "weight", create("SpectralNorm", {{"dim", 2}})); },
                  "Dimension out of range (expected to be in range of [-2, 1] but got 2)", &why),
              qPrintable(why));
+    QVERIFY2(test::throws_with<IndexError>(
+                 [&] { nn::parametrize::register_parametrization(layer, "weight", create("WeightNorm", {{"dim", 2}})); },
+                 // aten's wrap_dim text (with a comma), where SpectralNorm's is Python's
+                 "Dimension out of range (expected to be in range of [-2, 1], but got 2)", &why),
+             qPrintable(why));
     QVERIFY(!nn::parametrize::is_parametrized(layer));
   }
 
