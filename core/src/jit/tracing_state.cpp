@@ -229,6 +229,8 @@ void TracingState::bind_input(Value* input, const IValue& example) {
       Value* k = graph_->insert_constant(IValue(key));
       Node* get = insert(graph_->create("aten::__getitem__", {input, k}));
       bind_input(get->output(), value);
+      // A dict's values are typed by the dict's value type, as in PyTorch.
+      if (value.is_tensor()) get->output()->set_type(Type::tensor());
     }
     return;
   }
