@@ -97,7 +97,10 @@ std::string conformance_form(const Graph& g) {
     os << ") ->";
     for (std::size_t i = 0; i < n->outputs().size(); ++i) {
       os << " " << n->output(i)->type()->str();
-      produced[n->output(i)] = "%" + std::to_string(index) + (n->outputs().size() > 1 ? "." + std::to_string(i) : "");
+      std::ostringstream name;
+      name << "%" << index;
+      if (n->outputs().size() > 1) name << "." << i;
+      produced[n->output(i)] = name.str();
     }
     if (!n->scope().empty()) os << " @ " << n->scope();
     os << "\n";
@@ -341,7 +344,50 @@ class TestJitIrConformance : public QObject {
     const Case c = make_case(model.toStdString());
     const auto expected = parse_ir(read_fixture(c.fixture + ".inlined.txt"));
     apply_documented_mapping(*expected);
+    compare_forms(conformance_form(*c.traced->inlined_graph()), conformance_form(*expected));
+  }
+
+  void hierarchicalGraphMatchesPyTorch_data() { inlinedGraphMatchesPyTorch_data(); }
+  void hierarchicalGraphMatchesPyTorch() {
+    QFETCH(QString, model);
+    const Case c = make_case(model.toStdString());
+    const auto expected = parse_ir(read_fixture(c.fixture + ".graph.txt"));
+    apply_documented_mapping(*expected);
     compare_forms(conformance_form(*c.traced->graph()), conformance_form(*expected));
+  }
+
+  // traced.inner.graph and traced.inner.lin.graph; the hierarchical graph
+  // replays (prim::CallMethod runs the callee on the submodule) as eager.
+  void submoduleGraphsAndHierarchicalReplay() {
+    auto net = std::make_shared<Net>();
+    net->eval();
+    auto traced = trace(net, {randn({3, 5})}, {{"x"}});
+    compare_forms(conformance_form(*traced->submodule_graph("inner")),
+                  "0: prim::CallMethod[forward](self.lin, input1) -> Tensor\n"
+                  "1: aten::relu(%0) -> Float(3, 4, strides=[4, 1], requires_grad=1, device=cpu) @ __module.inner\n"
+                  "return %1 : Float(3, 4, strides=[4, 1], requires_grad=1, device=cpu)\n");
+    compare_forms(conformance_form(*traced->submodule_graph("inner.lin")),
+                  "0: aten::linear(input1, self.weight, self.bias) -> Float(3, 4, strides=[4, 1], requires_grad=1, "
+                  "device=cpu) @ __module.inner/__module.inner.lin\n"
+                  "return %0 : Float(3, 4, strides=[4, 1], requires_grad=1, device=cpu)\n");
+    PT_VERIFY_THROWS(AttributeError, traced->submodule_graph("nope"), "has no attribute 'nope'");
+
+    TracedModule hierarchical(net, std::map<std::string, std::shared_ptr<Graph>>{{"forward", traced->graph()}}, {});
+    const Tensor x = randn({4, 5}).requires_grad_();
+    const Tensor out = hierarchical(x);
+    PT_COMPARE_CLOSE(out, (*net)(x), 1e-6, 1e-6);
+    out.sum().backward();
+    QVERIFY(net->get_parameter("inner.lin.weight").grad().defined());
+  }
+
+  // inline_calls turns graph() into inlined_graph().
+  void inliningTheHierarchyGivesTheFlatGraph_data() { inlinedGraphMatchesPyTorch_data(); }
+  void inliningTheHierarchyGivesTheFlatGraph() {
+    QFETCH(QString, model);
+    const Case c = make_case(model.toStdString());
+    const auto inlined = c.traced->graph()->copy();
+    inline_calls(*inlined);
+    compare_forms(conformance_form(*inlined), conformance_form(*c.traced->inlined_graph()));
   }
 };
 

@@ -180,9 +180,11 @@ void TracingState::value_escaped(const char* what) {
 void TracingState::enter(nn::Module& module) {
   if (&module == root_) {
     ++root_depth_;
+    open_calls_.push_back(nullptr);
     return;
   }
   auto it = modules_.find(&module);
+  open_calls_.push_back(nullptr);
   if (it == modules_.end()) {
     PT_CHECK(root_ == nullptr, RuntimeError,
              "Tried to trace <__torch__." << module.type_name()
@@ -195,14 +197,76 @@ void TracingState::enter(nn::Module& module) {
   }
   const std::string own = "__module." + it->second.path;
   scopes_.push_back(scopes_.empty() ? own : scopes_.back() + "/" + own);
+  open_calls_.back() = std::make_unique<ModuleCall>();
+  open_calls_.back()->module = &module;
+  open_calls_.back()->begin = graph_->nodes().size();
 }
 
 void TracingState::exit(nn::Module& module) {
+  std::unique_ptr<ModuleCall> call = std::move(open_calls_.back());
+  open_calls_.pop_back();
+  if (call) {
+    call->end = graph_->nodes().size();
+    // The innermost enclosing recorded call, or the top level.
+    std::vector<ModuleCall>* siblings = &calls_;
+    for (auto it = open_calls_.rbegin(); it != open_calls_.rend(); ++it) {
+      if (*it) {
+        siblings = &(*it)->children;
+        break;
+      }
+    }
+    siblings->push_back(std::move(*call));
+  }
   if (&module == root_) {
     --root_depth_;
     return;
   }
   scopes_.pop_back();
+}
+
+namespace {
+void collect_tensors(const IValue& v, std::vector<Tensor>& out) {
+  if (v.is_tensor()) {
+    if (v.to_tensor().defined()) out.push_back(v.to_tensor());
+  } else if (v.is_tensor_list()) {
+    for (const Tensor& t : v.to_tensor_list()) out.push_back(t);
+  } else if (v.is_tuple() || v.is_list()) {
+    for (const IValue& e : v.is_tuple() ? v.tuple_elements() : v.list_elements()) collect_tensors(e, out);
+  } else if (v.is_dict()) {
+    for (const auto& [key, e] : v.dict_items()) collect_tensors(e, out);
+  }
+}
+}  // namespace
+
+void TracingState::arguments(nn::Module&, const Stack& inputs) {
+  if (open_calls_.empty() || !open_calls_.back()) return;
+  std::vector<Tensor> tensors;
+  for (const IValue& in : inputs) collect_tensors(in, tensors);
+  // Untraced tensors (parameters not read yet) reach the callee by lifting.
+  for (const Tensor& t : tensors) {
+    if (Value* v = find_value(t)) open_calls_.back()->arguments.push_back(v);
+  }
+}
+
+void TracingState::result(nn::Module&, const IValue& output) {
+  if (open_calls_.empty() || !open_calls_.back()) return;
+  std::vector<Tensor> tensors;
+  collect_tensors(output, tensors);
+  for (const Tensor& t : tensors) {
+    if (Value* v = find_value(t)) open_calls_.back()->results.push_back(v);
+  }
+}
+
+ModuleTree TracingState::module_tree() const {
+  ModuleTree tree;
+  tree.root = root_;
+  if (root_) tree.path[root_] = "";
+  for (const auto& [m, entry] : modules_) {
+    tree.parent[m] = {entry.parent, entry.name};
+    tree.path[m] = entry.path;
+  }
+  for (const auto& [m, v] : module_values_) tree.module_of[v] = m;
+  return tree;
 }
 
 void TracingState::bind_input(Value* input, const IValue& example) {

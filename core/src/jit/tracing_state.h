@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "hierarchy.h"
 #include "paratrace/jit/ir.h"
 #include "paratrace/jit/traced_module.h"
 #include "paratrace/nn/module.h"
@@ -41,6 +42,13 @@ class TracingState final : public TraceHook, public nn::ModuleCallObserver {
   void value_escaped(const char* what) override;
   void enter(nn::Module& module) override;
   void exit(nn::Module& module) override;
+  void arguments(nn::Module& module, const Stack& inputs) override;
+  void result(nn::Module& module, const IValue& output) override;
+
+  // The submodule calls recorded, outermost first, and the module tree the
+  // graph's module values denote: what build_hierarchy needs.
+  const std::vector<ModuleCall>& calls() const { return calls_; }
+  ModuleTree module_tree() const;
 
   std::vector<TracerWarning> take_warnings() { return std::move(warnings_); }
   void warn(std::string message) { warnings_.push_back({std::move(message)}); }
@@ -71,6 +79,10 @@ class TracingState final : public TraceHook, public nn::ModuleCallObserver {
   std::map<const nn::Module*, ModuleEntry> modules_;
   std::map<const nn::Module*, Value*> module_values_;
   std::vector<std::string> scopes_;
+  std::vector<ModuleCall> calls_;
+  // Calls not yet exited; null for calls that are not recorded (the root's,
+  // or modules called by a traced function).
+  std::vector<std::unique_ptr<ModuleCall>> open_calls_;
   int root_depth_ = 0;
   std::vector<TracerWarning> warnings_;
   TraceHook* previous_hook_;
