@@ -222,7 +222,7 @@ class Slicing : public nn::Cloneable<Slicing> {
 class ViewFlatten : public nn::Cloneable<ViewFlatten> {
  public:
   std::string class_name() const override { return "ViewFlatten"; }
-  Tensor forward(const Tensor& x) override { return x.view({x.size(0), -1}); }
+  Tensor forward(const Tensor& x) override { return x.view({x.sym_size(0), -1}); }
 };
 
 class InPlace : public nn::Cloneable<InPlace> {
@@ -309,9 +309,9 @@ Case make_case(const std::string& name) {
   qFatal("no model %s", name.c_str());
 }
 
-const char* const kModels[] = {"net",          "function",          "nested_tuple", "dict_input",
-                               "slicing",      "inplace",           "dropout_train", "parametrized_linear",
-                               "conv_bn_eval", "lstm_cell",         "shared_sequential"};
+const char* const kModels[] = {"net",           "function",            "nested_tuple", "dict_input",
+                               "slicing",       "view",                "inplace",      "dropout_train",
+                               "parametrized_linear", "conv_bn_eval",  "lstm_cell",    "shared_sequential"};
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;

@@ -313,6 +313,72 @@ class TestJitTracer : public QObject {
     PT_COMPARE_CLOSE((*traced)(x), (*m)(x), 0, 0);
   }
 
+  // test_tracer's dynamic-shape cases: sizes read with sym_size are
+  // recorded as aten::size, so the trace follows the input's shape.
+  void sizesReadWithSymSizeStayDynamic() {
+    auto flatten = [](const Stack& in) {
+      const Tensor x = in[0].to_tensor();
+      return IValue(x.view({x.sym_size(0), -1}) * 2);
+    };
+    auto traced = trace(flatten, {test::seq({2, 3, 4}, 1, 0)}, {{"x"}});
+    const Graph& g = *traced->inlined_graph();
+    const Node* size = first_of(g, "aten::size");
+    QVERIFY(size && size->input(0) == g.inputs()[0]);
+    QCOMPARE(size->input(1)->node()->i("value"), std::int64_t{0});
+    const Node* list = first_of(g, "prim::ListConstruct");
+    QCOMPARE(list->input(0)->node()->kind(), std::string("aten::Int"));
+    QCOMPARE(list->input(0)->node()->input()->node()->kind(), std::string("prim::NumToTensor"));
+    QCOMPARE(list->input(0)->node()->input()->type()->str(), std::string("Long(device=cpu)"));
+    QCOMPARE(list->input(1)->node()->i("value"), std::int64_t{-1});
+    const Tensor other = test::seq({5, 3, 4}, 0.5, 1);
+    const Tensor out = traced->forward({other}).to_tensor();
+    QCOMPARE(out.sizes(), (Shape{5, 12}));
+    PT_COMPARE_CLOSE(out, flatten({other}).to_tensor(), 0, 0);
+    // The same through reshape and sym_sizes, with a plain size mixed in.
+    auto reshaped = trace(
+        [](const Stack& in) {
+          const Tensor x = in[0].to_tensor();
+          const auto s = x.sym_sizes();
+          return IValue(x.reshape({s[1], s[0], 4}));
+        },
+        {test::seq({2, 3, 4}, 1, 0)});
+    PT_COMPARE_CLOSE(reshaped->forward({test::seq({3, 5, 4}, 1, 0)}).to_tensor(), test::seq({5, 3, 4}, 1, 0), 0, 0);
+
+    // A plain size() is an integer: it is recorded as a constant, and the
+    // trace is specialised to the example's shape.
+    auto fixed = trace(
+        [](const Stack& in) {
+          const Tensor x = in[0].to_tensor();
+          return IValue(x.view({x.size(0), -1}));
+        },
+        {test::seq({2, 3, 4}, 1, 0)});
+    QVERIFY(!has_kind(*fixed->inlined_graph(), "aten::size"));
+    QCOMPARE(fixed->forward({other}).to_tensor().sizes(), (Shape{2, 30}));
+    // Outside a trace, sym_size is size.
+    QCOMPARE(other.sym_size(0).traced(), std::uint64_t{0});
+    QCOMPARE(std::int64_t(other.sym_size(-1)), std::int64_t{4});
+  }
+
+  void sourceScopesLocateNodes() {
+    int line = 0;
+    auto traced = trace(
+        [&](const Stack& in) {
+          const Tensor x = in[0].to_tensor();
+          const Tensor y = x + 1;  // before the scope: no location
+          line = __LINE__ + 1;
+          SourceScope here;
+          return IValue(y * 2);
+        },
+        {ones({2})});
+    const Graph& g = *traced->inlined_graph();
+    QCOMPARE(first_of(g, "aten::add")->source_range(), std::string());
+    const std::string range = first_of(g, "aten::mul")->source_range();
+    QVERIFY2(range.find("tst_jit_tracer.cpp:" + std::to_string(line) + ":") != std::string::npos, range.c_str());
+    QVERIFY(g.str().find("aten::mul(%") != std::string::npos);
+    QVERIFY(g.str().find("# " + range) != std::string::npos);
+    QVERIFY(!is_tracing());
+  }
+
   void outputErrors() {
     PT_VERIFY_THROWS(RuntimeError,
                      trace([](const Stack& in) { return IValue::dict({{"a", in[0]}}); }, {ones({1})}),

@@ -17,7 +17,7 @@ class Builder {
 
   Hierarchy build(const std::vector<ModuleCall>& calls) {
     auto graph = std::make_shared<Graph>();
-    Context top{nullptr, tree_.root, graph.get()};
+    Context top{nullptr, tree_.root, graph.get(), {}, {}, {}, {}};
     for (const Value* in : flat_.inputs()) {
       Value* v = graph->add_input(in->has_debug_name() ? in->debug_name() : "")->set_type(in->type());
       top.env[in] = v;
@@ -142,7 +142,7 @@ class Builder {
   void emit_call(Context& ctx, const ModuleCall& call) {
     const std::shared_ptr<ClassType> cls = class_of(call.module);
     auto graph = std::make_shared<Graph>();
-    Context inner{&ctx, call.module, graph.get()};
+    Context inner{&ctx, call.module, graph.get(), {}, {}, {}, {}};
     inner.modules[call.module] = graph->add_input("self")->set_type(Type::class_type(cls));
 
     std::vector<Value*> arguments;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "paratrace/ops/op.h"
+#include "paratrace/tensor/factories.h"
 
 namespace paratrace::jit {
 
@@ -130,6 +131,12 @@ void run_node(const Node* n, Frame& frame) {
     PT_CHECK(items.size() == n->outputs().size(), RuntimeError,
              kind << " expected " << n->outputs().size() << " elements but got " << items.size());
     for (std::size_t i = 0; i < items.size(); ++i) frame.set(n->output(i), items[i]);
+  } else if (kind == "aten::size") {
+    frame.set(n->output(), IValue(frame.get(n->input(0)).to_tensor().size(frame.get(n->input(1)).to_int())));
+  } else if (kind == "prim::NumToTensor") {
+    frame.set(n->output(), IValue(scalar_tensor(Scalar(frame.get(n->input()).to_int()), ScalarType::Int64)));
+  } else if (kind == "aten::Int") {
+    frame.set(n->output(), IValue(frame.get(n->input()).to_tensor().item<std::int64_t>()));
   } else if (kind == "prim::CallMethod") {
     // The hierarchical form: the callee's graph runs on the submodule.
     const TypePtr& type = n->input(0)->type();

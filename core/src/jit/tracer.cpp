@@ -81,6 +81,10 @@ std::shared_ptr<TracedModule> trace_module(const std::shared_ptr<nn::Module>& mo
 
 bool is_tracing() { return current_tracing_state() != nullptr; }
 
+SourceScope::SourceScope(std::source_location where) : previous_(current_source()) { current_source() = where; }
+
+SourceScope::~SourceScope() { current_source() = previous_; }
+
 const Tensor& name_value(const Tensor& t, const std::string& name) {
   if (TracingState* state = current_tracing_state()) {
     if (Value* v = state->find_value(t)) v->set_debug_name(name);

@@ -5,6 +5,8 @@
 // tree enter through prim::GetAttr chains from %self on first use.
 #include <map>
 #include <memory>
+#include <optional>
+#include <source_location>
 #include <string>
 #include <vector>
 
@@ -40,6 +42,8 @@ class TracingState final : public TraceHook, public nn::ModuleCallObserver {
 
   void record_op(const OpDef& op, const Stack& args, const Stack& outputs) override;
   void value_escaped(const char* what) override;
+  std::uint64_t record_size(const Tensor& t, std::int64_t dim) override;
+  void shape_argument(const SymIntList& shape) override;
   void enter(nn::Module& module) override;
   void exit(nn::Module& module) override;
   void arguments(nn::Module& module, const Stack& inputs) override;
@@ -56,6 +60,7 @@ class TracingState final : public TraceHook, public nn::ModuleCallObserver {
 
  private:
   Node* insert(Node* n);
+  Value* constant(const IValue& value, const std::string& scope = "");
   void record_list_output(Node* n, const TensorList& tensors);
   Value* module_value(const nn::Module* m);
   std::string current_scope() const { return scopes_.empty() ? std::string() : scopes_.back(); }
@@ -79,6 +84,10 @@ class TracingState final : public TraceHook, public nn::ModuleCallObserver {
   std::map<const nn::Module*, ModuleEntry> modules_;
   std::map<const nn::Module*, Value*> module_values_;
   std::vector<std::string> scopes_;
+  // Sizes recorded by sym_size (SymInt id -> the aten::Int value), and the
+  // shape argument announced for the next op.
+  std::map<std::uint64_t, Value*> sizes_;
+  std::vector<SymInt> pending_shape_;
   std::vector<ModuleCall> calls_;
   // Calls not yet exited; null for calls that are not recorded (the root's,
   // or modules called by a traced function).
@@ -88,6 +97,9 @@ class TracingState final : public TraceHook, public nn::ModuleCallObserver {
   TraceHook* previous_hook_;
   nn::ModuleCallObserver* previous_observer_;
 };
+
+// The innermost SourceScope's place on this thread.
+std::optional<std::source_location>& current_source();
 
 // The TracingState installed on this thread, or null.
 TracingState* current_tracing_state();
