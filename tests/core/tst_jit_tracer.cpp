@@ -311,6 +311,11 @@ class TestJitTracer : public QObject {
     const Tensor x = test::seq({3, 2}, 0.5, -1);
     PT_COMPARE_CLOSE(hierarchical(x), (*m)(x), 0, 0);
     PT_COMPARE_CLOSE((*traced)(x), (*m)(x), 0, 0);
+    // graph() is built on first use from the recorded calls, which refer to
+    // the flat graph as recorded.
+    auto changed = trace(m, {x});
+    changed->inlined_graph()->insert_constant(IValue(std::int64_t{1}));
+    PT_VERIFY_THROWS(RuntimeError, changed->graph(), "its inlined graph was changed after tracing");
   }
 
   // test_tracer's dynamic-shape cases: sizes read with sym_size are

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "paratrace/jit/ir.h"
+#include "paratrace/jit/traced_module.h"
 #include "paratrace/nn/module.h"
 
 namespace paratrace::jit {
@@ -33,6 +34,14 @@ struct ModuleTree {
   std::map<const Value*, const nn::Module*> module_of;
   // Dotted paths from the root ("" for the root).
   std::map<const nn::Module*, std::string> path;
+};
+
+// The recording a TracedMethod keeps until its hierarchical form is asked for.
+struct RecordedCalls {
+  ModuleTree tree;
+  std::vector<ModuleCall> calls;
+  // The flat graph's nodes when recorded: the calls' positions refer to them.
+  std::vector<const Node*> nodes;
 };
 
 struct Hierarchy {

@@ -3,6 +3,8 @@
 #include "paratrace/jit/tracer.h"
 
 #include "interpreter.h"
+#include <algorithm>
+
 #include "hierarchy.h"
 #include "paratrace/autograd/grad_mode.h"
 #include "tracing_state.h"
@@ -40,11 +42,10 @@ Recorded record(nn::Module* root, const std::function<IValue(const Stack&)>& run
   }
   const IValue output = run(inputs);
   graph->register_output(state.output_value(output, 0, options.strict));
-  TracedMethod method{graph, nullptr, {}};
+  TracedMethod method{graph, nullptr, {}, nullptr};
   if (root) {
-    Hierarchy h = build_hierarchy(*graph, state.module_tree(), state.calls());
-    method.graph = h.graph;
-    method.submodules = std::move(h.classes);
+    method.recorded = std::make_shared<RecordedCalls>(
+        RecordedCalls{state.module_tree(), state.calls(), {graph->nodes().begin(), graph->nodes().end()}});
   }
   return {std::move(method), state.take_warnings()};
 }
@@ -100,7 +101,7 @@ TracedModule::TracedModule(std::shared_ptr<nn::Module> module,
                            const std::map<std::string, std::shared_ptr<Graph>>& methods,
                            std::vector<TracerWarning> warnings)
     : module_(std::move(module)), warnings_(std::move(warnings)) {
-  for (const auto& [name, graph] : methods) methods_[name] = TracedMethod{graph, nullptr, {}};
+  for (const auto& [name, graph] : methods) methods_[name] = TracedMethod{graph, nullptr, {}, nullptr};
 }
 
 std::vector<std::string> TracedModule::method_names() const {
@@ -110,9 +111,21 @@ std::vector<std::string> TracedModule::method_names() const {
 }
 
 const TracedMethod& TracedModule::method(const std::string& name) const {
+  std::lock_guard lock(build_mutex_);
   auto it = methods_.find(name);
   PT_CHECK(it != methods_.end(), AttributeError, "'RecursiveScriptModule' object has no attribute '" << name << "'");
-  return it->second;
+  TracedMethod& m = it->second;
+  if (m.recorded) {
+    const auto& nodes = m.inlined->nodes();
+    PT_CHECK(std::equal(nodes.begin(), nodes.end(), m.recorded->nodes.begin(), m.recorded->nodes.end()),
+             RuntimeError,
+             "the hierarchical graph of '" << name << "' cannot be built: its inlined graph was changed after tracing");
+    Hierarchy h = build_hierarchy(*m.inlined, m.recorded->tree, m.recorded->calls);
+    m.graph = std::move(h.graph);
+    m.submodules = std::move(h.classes);
+    m.recorded.reset();
+  }
+  return m;
 }
 
 std::shared_ptr<Graph> TracedModule::graph(const std::string& name) const {
@@ -120,7 +133,13 @@ std::shared_ptr<Graph> TracedModule::graph(const std::string& name) const {
   return m.graph ? m.graph : m.inlined;
 }
 
-std::shared_ptr<Graph> TracedModule::inlined_graph(const std::string& name) const { return method(name).inlined; }
+std::shared_ptr<Graph> TracedModule::inlined_graph(const std::string& name) const { return inlined(name); }
+
+std::shared_ptr<Graph> TracedModule::inlined(const std::string& name) const {
+  auto it = methods_.find(name);
+  PT_CHECK(it != methods_.end(), AttributeError, "'RecursiveScriptModule' object has no attribute '" << name << "'");
+  return it->second.inlined;
+}
 
 std::shared_ptr<Graph> TracedModule::submodule_graph(const std::string& path, const std::string& name) const {
   const TracedMethod& m = method(name);
@@ -131,7 +150,7 @@ std::shared_ptr<Graph> TracedModule::submodule_graph(const std::string& path, co
 }
 
 IValue TracedModule::run_method(const std::string& name, const Stack& inputs) {
-  return run_graph(*inlined_graph(name), module_.get(), inputs);
+  return run_graph(*inlined(name), module_.get(), inputs);
 }
 
 }  // namespace paratrace::jit

@@ -4,6 +4,7 @@
 // registry, so autograd works through a replay.
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,10 @@ struct TracerWarning {
   std::string message;
 };
 
+// What the tracer recorded to build the hierarchical form from (module calls
+// and the module tree; core/src/jit/hierarchy.h).
+struct RecordedCalls;
+
 // One traced method in both of PyTorch's forms.
 struct TracedMethod {
   // Flat, every op carrying the scope of the module that ran it
@@ -28,6 +33,9 @@ struct TracedMethod {
   // The classes of the submodules called, by dotted path: their "forward" is
   // the graph of their first call (PyTorch's traced.child.graph).
   std::map<std::string, std::shared_ptr<ClassType>> submodules;
+  // Set by the tracer: graph and submodules are built from it on first use,
+  // so tracing does not pay for a form that may never be looked at.
+  std::shared_ptr<const RecordedCalls> recorded;
 };
 
 class TracedModule {
@@ -68,9 +76,13 @@ class TracedModule {
   static std::shared_ptr<TracedModule> load(const std::string& path);
 
  private:
+  // The method with its hierarchical form built.
   const TracedMethod& method(const std::string& name) const;
+  // The flat graph without building the hierarchical form (replay, save).
+  std::shared_ptr<Graph> inlined(const std::string& name) const;
   std::shared_ptr<nn::Module> module_;
-  std::map<std::string, TracedMethod> methods_;
+  mutable std::mutex build_mutex_;
+  mutable std::map<std::string, TracedMethod> methods_;
   std::vector<TracerWarning> warnings_;
 };
 
