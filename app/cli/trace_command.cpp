@@ -6,7 +6,6 @@
 #include <algorithm>
 
 #include "command_line.h"
-#include "paratrace/jit/passes.h"
 #include "tracing.h"
 
 namespace paratrace::cli {
@@ -23,8 +22,8 @@ int run_trace_command(const QStringList& arguments) {
   const QCommandLineOption method(QStringLiteral("method"), TraceCommand::tr("The method whose graph to print (default: forward)."),
                                   QStringLiteral("NAME"), QStringLiteral("forward"));
   const QCommandLineOption inlined(QStringLiteral("inlined"),
-                                   TraceCommand::tr("Inline method calls (prim::CallMethod), as PyTorch's inlined_graph. "
-                                                    "Recorded traces are already flat, with module scopes."));
+                                   TraceCommand::tr("Print PyTorch's inlined_graph: one flat graph, every op with its "
+                                                    "module scope, instead of submodule calls (prim::CallMethod)."));
   const QCommandLineOption output(QStringLiteral("output"), TraceCommand::tr("Write the IR to FILE instead of stdout."),
                                   QStringLiteral("FILE.ir"));
   const QCommandLineOption save(QStringLiteral("save"),
@@ -50,11 +49,7 @@ int run_trace_command(const QStringList& arguments) {
       PT_THROW(ValueError, "no traced method '" << name << "' (traced: " << known.join(QLatin1String(", ")).toStdString()
                                                 << ")");
     }
-    auto graph = traced->graph(name);
-    if (parser.isSet(inlined)) {
-      graph = graph->copy();
-      jit::inline_calls(*graph);
-    }
+    const auto graph = parser.isSet(inlined) ? traced->inlined_graph(name) : traced->graph(name);
     const QByteArray text = QByteArray::fromStdString(graph->str());
     if (parser.isSet(output)) {
       QSaveFile file(parser.value(output));

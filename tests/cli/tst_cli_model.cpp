@@ -157,7 +157,7 @@ class TestCliModel : public QObject {
     const QString traced = temp(QStringLiteral("conv.traced"));
     const QString ir = temp(QStringLiteral("conv.ir"));
     const Run t = run({QStringLiteral("trace"), model("conv_net"), QStringLiteral("--method"), QStringLiteral("features"),
-                       QStringLiteral("--output"), ir, QStringLiteral("--save"), traced});
+                       QStringLiteral("--inlined"), QStringLiteral("--output"), ir, QStringLiteral("--save"), traced});
     QCOMPARE(t.exit_code, 0);
     QVERIFY(t.out.isEmpty());  // the IR went to the file
     QFile file(ir);
@@ -181,10 +181,18 @@ class TestCliModel : public QObject {
   }
 
   void trace_prints_the_ir() {
+    // PyTorch's traced.graph: the parametrization is a submodule call.
     const Run r = run({QStringLiteral("trace"), model("symmetric_linear")});
     QCOMPARE(r.exit_code, 0);
-    QVERIFY(r.out.contains(QStringLiteral("scope: __module.parametrizations.weight/__module.parametrizations.weight.0")));
+    QVERIFY2(r.out.contains(QStringLiteral("prim::CallMethod[name=\"forward\"](%weight)")), qPrintable(r.out));
+    QVERIFY(!r.out.contains(QStringLiteral("aten::triu")));
     QVERIFY(r.out.contains(QStringLiteral("= aten::linear(%input, ")));
+    // traced.inlined_graph: the chain's ops in place, under the parametrization's scope.
+    const Run flat = run({QStringLiteral("trace"), model("symmetric_linear"), QStringLiteral("--inlined")});
+    QCOMPARE(flat.exit_code, 0);
+    QVERIFY(!flat.out.contains(QStringLiteral("prim::CallMethod")));
+    QVERIFY(flat.out.contains(QStringLiteral("scope: __module.parametrizations.weight/__module.parametrizations.weight.0")));
+    QVERIFY(flat.out.contains(QStringLiteral("aten::triu")));
   }
 
   void weights_has_effective_values_and_originals() {
