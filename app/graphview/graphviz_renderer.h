@@ -69,7 +69,8 @@ class LaidOutGraph {
 // Throws LayoutError.
 LaidOutGraph layout(const DisplayGraph& graph, const RenderOptions& options = {});
 // Lays out DOT text holding one graph (a file saved earlier, or written by
-// hand). Throws DotSyntaxError, LayoutError.
+// hand); a `layout` attribute in the text overrides options.engine, as with
+// `dot`. Throws DotSyntaxError, LayoutError.
 LaidOutGraph layout_dot(std::string_view dot_text, const RenderOptions& options = {});
 // The styled DOT text without layout: what `dot` would be given.
 std::string to_dot(const DisplayGraph& graph, const RenderOptions& options = {});

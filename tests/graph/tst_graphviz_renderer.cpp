@@ -247,6 +247,9 @@ class TestGraphvizRenderer : public QObject {
     PT_VERIFY_THROWS(DotSyntaxError, layout_dot("digraph {\n a -> b\n c -> \n}"), "syntax error in line 4 near '}'");
     PT_VERIFY_THROWS(DotSyntaxError, layout_dot("digraph { a } digraph { b }"), "it holds 2 graphs, expected one");
     PT_VERIFY_THROWS(DotSyntaxError, layout_dot("  "), "cannot read the DOT text: it holds no graph");
+    // A DOT file may name its engine; an unknown one fails the layout.
+    PT_VERIFY_THROWS(LayoutError, layout_dot("digraph { layout=nosuch; a }"),
+                     "Graphviz could not lay out the graph with dot: Error: Layout type: \"nosuch\" not recognized");
     // The parser recovers: the next graph is read, and nothing is left over.
     QCOMPARE(layout_dot("digraph { a -> b -> c }").geometry().nodes.size(), std::size_t(3));
 
