@@ -36,30 +36,35 @@ bool is_pack(const std::string& kind) {
   return is_list_or_tuple_construct(kind) || kind == "prim::ListUnpack" || kind == "prim::TupleUnpack";
 }
 
-// The tensor registered at `path` ("2.0.bias") under `root`, read from the
-// tables directly so that no parametrization runs; undefined if absent.
-Tensor registered_tensor(const nn::Module& root, const std::string& path) {
-  const nn::Module* module = &root;
-  const std::string owner = owner_path(path);
-  std::size_t start = 0;
-  while (start < owner.size()) {
-    auto end = owner.find('.', start);
-    if (end == std::string::npos) end = owner.size();
-    const std::string name = owner.substr(start, end - start);
-    if (!module->has_child(name) || !module->child(name)) return {};
-    module = module->child(name).get();
-    start = end + 1;
+// Parameter and buffer shapes, read from the module tree's tables so that no
+// parametrization runs. Modules are indexed by path once: a child lookup
+// scans its parent's children, and a ModuleList may hold thousands.
+class RegisteredTensors {
+ public:
+  explicit RegisteredTensors(nn::Module* root) {
+    if (!root) return;
+    for (const auto& [path, module] : root->named_modules("", false)) modules_.emplace(path, module.get());
   }
-  const std::string name = path.substr(owner.empty() ? 0 : owner.size() + 1);
-  if (module->has_parameter(name)) return module->param(name);
-  if (module->has_buffer(name)) return module->buffer(name);
-  return {};
-}
+
+  // The tensor at `path` ("2.0.bias"); undefined if there is none.
+  Tensor find(const std::string& path) const {
+    const std::string owner = owner_path(path);
+    const auto module = modules_.find(owner);
+    if (module == modules_.end()) return {};
+    const std::string name = path.substr(owner.empty() ? 0 : owner.size() + 1);
+    if (module->second->has_parameter(name)) return module->second->param(name);
+    if (module->second->has_buffer(name)) return module->second->buffer(name);
+    return {};
+  }
+
+ private:
+  std::unordered_map<std::string, const nn::Module*> modules_;
+};
 
 class Builder {
  public:
-  Builder(const jit::Graph& graph, const GraphModelOptions& options, const nn::Module* module)
-      : graph_(graph), options_(options), module_(module) {}
+  Builder(const jit::Graph& graph, const GraphModelOptions& options, nn::Module* module)
+      : graph_(graph), options_(options), tensors_(module) {}
 
   DisplayGraph build() {
     add_clusters();
@@ -133,7 +138,7 @@ class Builder {
     }
     const auto cluster = cluster_of_path_.find(owner_path(path));
     add_value_node(n.output(), NodeRole::Parameter, path, cluster == cluster_of_path_.end() ? "" : cluster->second);
-    if (const Tensor t = module_ ? registered_tensor(*module_, path) : Tensor(); t.defined()) {
+    if (const Tensor t = tensors_.find(path); t.defined()) {
       out_.nodes.back().label.back() = type_text(*jit::Type::complete_tensor(t));
     }
   }
@@ -205,7 +210,7 @@ class Builder {
 
   const jit::Graph& graph_;
   const GraphModelOptions& options_;
-  const nn::Module* module_;  // for parameter shapes; may be null
+  const RegisteredTensors tensors_;
   DisplayGraph out_;
   std::unordered_map<const jit::Value*, std::string> display_id_;
   std::unordered_map<const jit::Value*, std::string> folded_;
@@ -217,7 +222,7 @@ class Builder {
   std::size_t ir_index_ = 0;
 };
 
-DisplayGraph build(const jit::Graph& graph, const GraphModelOptions& options, const nn::Module* module) {
+DisplayGraph build(const jit::Graph& graph, const GraphModelOptions& options, nn::Module* module) {
   if (options.collapse_depth && *options.collapse_depth < 0) {
     throw std::invalid_argument("collapse_depth must be 0 or more, got " + std::to_string(*options.collapse_depth));
   }
