@@ -92,6 +92,16 @@ class TestAutogradEngine : public QObject {
     QVERIFY(!x.grad().defined());
   }
 
+  // y feeds out both directly and through z; the search meets y before z, so
+  // deciding which nodes lead to x must not follow discovery order.
+  void gradThroughNodeReachedTwice() {
+    Tensor x = tensor({1.0, 2.0}).requires_grad_();
+    Tensor y = x * 2.0;
+    Tensor z = y * 3.0;
+    auto g = autograd::grad({sum(z + y)}, {x});
+    PT_COMPARE_CLOSE(g[0], tensor({8.0, 8.0}), 0, 1e-6);
+  }
+
   void createGraphGivesSecondDerivative() {
     Tensor x = tensor({3.0}).requires_grad_();
     Tensor y = sum(x * x * x);

@@ -434,6 +434,12 @@ const std::map<std::string, Runner>& runners() {
       {"linalg_householder_product",
        {[](const TensorList& in, const json&) -> TensorList { return {linalg_householder_product(in[0], in[1])}; },
         1000}},
+      {"geqrf",
+       {[](const TensorList& in, const json&) -> TensorList {
+          const auto [a, tau] = geqrf(in[0]);
+          return {a, tau};
+        },
+        1000}},
   };
   return table;
 }

@@ -1,5 +1,6 @@
 // Matrix products: values, gradients, dtype handling and error messages
 // against PyTorch 1.13 (expected values computed with /usr/bin/python3 torch).
+#include "paratrace/autograd/engine.h"
 #include "test_util.h"
 
 using namespace paratrace;
@@ -182,6 +183,30 @@ class TestOpsMatmul : public QObject {
         1e-5);
     PT_COMPARE_CLOSE(w.grad(), tensor({{-29.2, -24.8, -20.4}, {56.0, 52.0, 48.0}}), 1e-5, 1e-4);
     PT_COMPARE_CLOSE(b.grad(), tensor({4.4, -4.0}), 1e-5, 1e-5);
+  }
+
+  // A first-order backward computes linear's gradients with kernels, under
+  // create_graph with ops; both must give the same numbers, bit for bit.
+  void linearFirstOrderGradientsEqualDifferentiableOnes() {
+    const auto check = [](const Tensor& x, const Tensor& w, const Tensor& b) {
+      const TensorList inputs = b.defined() ? TensorList{x, w, b} : TensorList{x, w};
+      auto loss = [&] {
+        const Tensor y = linear(x, w, b);
+        return sum(mul(y, y));
+      };
+      const TensorList first = autograd::grad({loss()}, inputs);
+      const TensorList differentiable = autograd::grad({loss()}, inputs, {}, false, /*create_graph=*/true);
+      for (std::size_t i = 0; i < inputs.size(); ++i) {
+        QCOMPARE(first[i].sizes(), inputs[i].sizes());
+        PT_COMPARE_CLOSE(first[i], differentiable[i].detach(), 0, 0);
+      }
+    };
+    const Tensor w = seq({4, 3}, 0.1, -0.5).requires_grad_();
+    check(seq({2, 5, 3}, 0.37, -2.0).requires_grad_(), w, seq({4}, 0.3, 1.0).requires_grad_());
+    check(seq({3}, 0.5, -1.0).requires_grad_(), w, seq({4}, 0.3, 1.0).requires_grad_());
+    check(seq({3, 5}, 0.37, -2.0).t().requires_grad_(), w, Tensor());  // strided input
+    check(seq({5, 3}, 0.37, -2.0, ScalarType::Float64).requires_grad_(), seq({4, 3}, 0.1, -0.5, ScalarType::Float64).requires_grad_(),
+          seq({1, 4}, 0.3, 1.0, ScalarType::Float64).requires_grad_());  // broadcast bias
   }
 
   void linearWithoutBiasOnVectorInput() {

@@ -2,6 +2,7 @@
 // were computed with PyTorch 1.13 (/usr/bin/python3) on the same inputs.
 #include <numeric>
 
+#include "paratrace/autograd/engine.h"
 #include "paratrace/ops/op.h"
 #include "paratrace/ops/trace_hook.h"
 #include "paratrace/tensor/generator.h"
@@ -85,6 +86,19 @@ class TestOpsNn : public QObject {
                      values({-0.3333333432674408, 0.1666666716337204, 1.0, 0.6666666865348816, 1.1666667461395264, 2.0},
                             {2, 3}, ScalarType::Float32),
                      1e-6, 1e-7);
+  }
+
+  // A first-order backward computes mse_loss's gradient in one fused loop,
+  // under create_graph with ops; both must give the same numbers, bit for bit.
+  void mseLossFirstOrderGradientEqualsDifferentiableOne() {
+    for (const char* reduction : {"mean", "sum", "none"}) {
+      const Tensor x = to(ramp({4, 3}, 0.37), ScalarType::Float32).requires_grad_();
+      const Tensor y = to(ramp({4, 3}, -0.21), ScalarType::Float32).requires_grad_();
+      auto loss = [&] { return sum(mul(mse_loss(x, y, reduction), 1.7)); };
+      const TensorList first = autograd::grad({loss()}, {x, y});
+      const TensorList differentiable = autograd::grad({loss()}, {x, y}, {}, false, /*create_graph=*/true);
+      for (std::size_t i = 0; i < 2; ++i) PT_COMPARE_CLOSE(first[i], differentiable[i].detach(), 0, 0);
+    }
   }
 
   void mseLossTargetGradientIsNegatedAndSummedOverBroadcast() {

@@ -98,6 +98,20 @@ class TestOpsPointwise : public QObject {
     PT_VERIFY_THROWS(RuntimeError, zeros({2}).copy_(zeros({3})), "");
   }
 
+  // In-place arithmetic reads every element of other before writing self,
+  // also when the two overlap in memory.
+  void inplaceArithmeticWithOverlappingOperands() {
+    Tensor t = tensor({1.0, 2.0, 3.0, 4.0, 5.0, 6.0});
+    t.slice(0, 2, 6).add_(t.slice(0, 0, 4));
+    PT_COMPARE_CLOSE(t, tensor({1.0, 2.0, 4.0, 6.0, 8.0, 10.0}), 0, 0);
+    Tensor u = tensor({1.0, 2.0, 3.0});
+    u.mul_(u);
+    PT_COMPARE_CLOSE(u, tensor({1.0, 4.0, 9.0}), 0, 0);
+    Tensor v = tensor({1.0, 2.0});
+    v.sub_(tensor({0.5, 0.5}), 2);
+    PT_COMPARE_CLOSE(v, tensor({0.0, 1.0}), 0, 0);
+  }
+
   void allcloseAndEqual() {
     QVERIFY(allclose(tensor({1.0, 2.0}), tensor({1.0, 2.0 + 1e-9})));
     QVERIFY(!allclose(tensor({1.0, 2.0}), tensor({1.0, 2.1})));

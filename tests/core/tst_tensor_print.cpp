@@ -28,7 +28,7 @@ class TestTensorPrint : public QObject {
     QTest::newRow("ints padded") << tensor({1, -20, 3}) << "tensor([  1, -20,   3])";
     QTest::newRow("bools") << tensor({true, false}) << "tensor([ True, False])";
     QTest::newRow("0-dim float") << scalar_tensor(Scalar(3.5)) << "tensor(3.5000)";
-    QTest::newRow("0-dim int") << scalar_tensor(Scalar(std::int64_t{3})) << "tensor(3)";
+    QTest::newRow("0-dim int") << scalar_tensor(3, ScalarType::Int64) << "tensor(3)";
     QTest::newRow("small -> sci") << tensor({1e-5, 1.0}) << "tensor([1.0000e-05, 1.0000e+00])";
     QTest::newRow("large -> sci") << tensor({1e9, 1.0}) << "tensor([1.0000e+09, 1.0000e+00])";
     QTest::newRow("fixed") << tensor({0.1, 2.25}) << "tensor([0.1000, 2.2500])";

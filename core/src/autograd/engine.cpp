@@ -3,9 +3,9 @@
 // engine does on one device), summing gradients per node input.
 #include "paratrace/autograd/engine.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <queue>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "../ops/kernels/tensor_alloc.h"
 #include "paratrace/autograd/grad_mode.h"
@@ -16,10 +16,6 @@
 namespace paratrace::autograd {
 
 namespace {
-
-struct NodeOrder {
-  bool operator()(const Node* a, const Node* b) const { return a->sequence_nr() < b->sequence_nr(); }
-};
 
 void add_into(Tensor& slot, const Tensor& g) {
   if (!g.defined()) return;
@@ -54,11 +50,58 @@ struct Capture {
   std::uint32_t input_nr;
 };
 
+// The nodes reachable from the roots, numbered in discovery order. Node*
+// lookups go through a small open-addressing table, so a backward call costs
+// a few flat arrays instead of a hash-map entry per node and map.
+class GraphNodes {
+ public:
+  // Graphs up to this size (a training step of a small model) need no heap.
+  static constexpr std::size_t kInlineNodes = 16;
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  // The index of `n`, numbering it if new; `added` says whether it was.
+  std::size_t insert(Node* n, bool& added) {
+    if (2 * (nodes_.size() + 1) > slots_.size()) grow();
+    std::uint32_t& slot = slots_[slot_of(n)];
+    added = slot == 0;
+    if (added) {
+      nodes_.push_back(n);
+      slot = static_cast<std::uint32_t>(nodes_.size());
+    }
+    return slot - 1;
+  }
+  // The index of `n`, or npos when it is not in the graph.
+  std::size_t find(Node* n) const {
+    if (slots_.empty()) return npos;
+    const std::uint32_t slot = slots_[slot_of(n)];
+    return slot == 0 ? npos : slot - 1;
+  }
+  Node* operator[](std::size_t i) const { return nodes_[i]; }
+  std::size_t size() const { return nodes_.size(); }
+
+ private:
+  // The slot holding `n`, or the empty slot where it belongs (linear probing).
+  std::size_t slot_of(Node* n) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t h = (reinterpret_cast<std::uintptr_t>(n) >> 4) * 0x9E3779B97F4A7C15ull;
+    for (std::size_t i = (h >> 32) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == 0 || nodes_[slots_[i] - 1] == n) return i;
+    }
+  }
+  void grow() {
+    slots_.assign(std::max<std::size_t>(2 * kInlineNodes, 2 * slots_.size()), 0);
+    for (std::size_t i = 0; i < nodes_.size(); ++i) slots_[slot_of(nodes_[i])] = static_cast<std::uint32_t>(i + 1);
+  }
+
+  SmallVector<Node*, kInlineNodes> nodes_;
+  SmallVector<std::uint32_t, 2 * kInlineNodes> slots_;  // 1 + index into nodes_; 0 when empty
+};
+
 // Runs the graph from `roots`. With `captures` non-empty (autograd::grad),
 // gradients arriving at those edges are returned instead of accumulated.
 TensorList run(const TensorList& roots, const TensorList& root_grads, bool keep_graph, bool create_graph,
                const std::vector<Capture>& captures) {
-  std::vector<Edge> root_edges;
+  EdgeList root_edges;
   for (std::size_t i = 0; i < roots.size(); ++i) {
     Edge e = gradient_edge(roots[i]);
     PT_CHECK(e.valid(), RuntimeError,
@@ -67,37 +110,63 @@ TensorList run(const TensorList& roots, const TensorList& root_grads, bool keep_
   }
 
   // Dependencies: number of incoming edges from reachable nodes.
-  std::unordered_map<Node*, int> deps;
-  std::vector<Node*> order;  // DFS discovery order
+  GraphNodes graph;
+  // Per-node arrays, indexed like `graph`.
+  SmallVector<int, GraphNodes::kInlineNodes> deps;
   {
-    std::unordered_set<Node*> seen;
-    std::vector<Node*> stack;
+    SmallVector<std::size_t, GraphNodes::kInlineNodes> stack;
+    bool added = false;
     for (const Edge& e : root_edges) {
-      if (seen.insert(e.function.get()).second) stack.push_back(e.function.get());
+      const std::size_t i = graph.insert(e.function.get(), added);
+      if (added) {
+        deps.push_back(0);
+        stack.push_back(i);
+      }
     }
     while (!stack.empty()) {
-      Node* n = stack.back();
+      Node* n = graph[stack.back()];
       stack.pop_back();
-      order.push_back(n);
       for (const Edge& e : n->next_edges()) {
         if (!e.valid()) continue;
-        ++deps[e.function.get()];
-        if (seen.insert(e.function.get()).second) stack.push_back(e.function.get());
+        const std::size_t i = graph.insert(e.function.get(), added);
+        if (added) {
+          deps.push_back(0);
+          stack.push_back(i);
+        }
+        ++deps[i];
       }
     }
   }
 
   // For grad(): only nodes that lead to a captured edge need to run.
   const bool capturing = !captures.empty();
-  std::unordered_set<Node*> needed;
+  std::vector<char> needed;
   if (capturing) {
-    std::unordered_set<Node*> targets;
-    for (const Capture& c : captures) targets.insert(c.function);
-    // Nodes were discovered parents-first, so a reverse sweep sees children first.
-    for (auto it = order.rbegin(); it != order.rend(); ++it) {
-      for (const Edge& e : (*it)->next_edges()) {
-        if (e.valid() && (targets.count(e.function.get()) || needed.count(e.function.get()))) {
-          needed.insert(*it);
+    std::vector<char> target(graph.size(), 0);
+    for (const Capture& c : captures) {
+      if (const std::size_t i = graph.find(c.function); i != GraphNodes::npos) target[i] = 1;
+    }
+    // Sweep a topological order (Kahn's, parents first) backwards, so every
+    // node is decided after all of its children. (Discovery order is not
+    // enough: a node can be discovered before a parent that reaches it.)
+    std::vector<std::size_t> order;
+    std::vector<int> pending = deps;
+    for (std::size_t i = 0; i < graph.size(); ++i)
+      if (pending[i] == 0) order.push_back(i);
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      for (const Edge& e : graph[order[k]]->next_edges()) {
+        if (!e.valid()) continue;
+        const std::size_t i = graph.find(e.function.get());
+        if (--pending[i] == 0) order.push_back(i);
+      }
+    }
+    needed.assign(graph.size(), 0);
+    for (auto n = order.rbegin(); n != order.rend(); ++n) {
+      for (const Edge& e : graph[*n]->next_edges()) {
+        if (!e.valid()) continue;
+        const std::size_t i = graph.find(e.function.get());
+        if (target[i] || needed[i]) {
+          needed[*n] = 1;
           break;
         }
       }
@@ -105,24 +174,25 @@ TensorList run(const TensorList& roots, const TensorList& root_grads, bool keep_
   }
 
   TensorList results(captures.size());
-  std::unordered_map<Node*, TensorList> buffers;
-  auto buffer_for = [&](Node* n) -> TensorList& {
-    TensorList& b = buffers[n];
-    if (b.size() < n->input_metadata().size()) b.resize(n->input_metadata().size());
+  SmallVector<TensorList, GraphNodes::kInlineNodes> buffers(graph.size());
+  auto buffer_for = [&](std::size_t i) -> TensorList& {
+    TensorList& b = buffers[i];
+    if (b.size() < graph[i]->input_metadata().size()) b.resize(graph[i]->input_metadata().size());
     if (b.empty()) b.resize(1);
     return b;
   };
   for (std::size_t i = 0; i < root_edges.size(); ++i) {
-    add_into(buffer_for(root_edges[i].function.get())[root_edges[i].input_nr], root_grads[i]);
+    add_into(buffer_for(graph.find(root_edges[i].function.get()))[root_edges[i].input_nr], root_grads[i]);
   }
 
-  std::priority_queue<Node*, std::vector<Node*>, NodeOrder> ready;
-  {
-    std::unordered_set<Node*> queued;
-    for (const Edge& e : root_edges) {
-      Node* n = e.function.get();
-      if (deps[n] == 0 && queued.insert(n).second) ready.push(n);
-    }
+  // Ready nodes, highest sequence number first.
+  auto later = [&graph](std::size_t a, std::size_t b) { return graph[a]->sequence_nr() < graph[b]->sequence_nr(); };
+  std::priority_queue<std::size_t, SmallVector<std::size_t, GraphNodes::kInlineNodes>, decltype(later)> ready(later);
+  for (std::size_t r = 0; r < root_edges.size(); ++r) {
+    const std::size_t i = graph.find(root_edges[r].function.get());
+    bool queued = false;
+    for (std::size_t q = 0; q < r; ++q) queued = queued || root_edges[q].function == root_edges[r].function;
+    if (deps[i] == 0 && !queued) ready.push(i);
   }
 
   struct RestoreGradMode {
@@ -132,17 +202,17 @@ TensorList run(const TensorList& roots, const TensorList& root_grads, bool keep_
   GradMode::set_enabled(create_graph);
 
   while (!ready.empty()) {
-    Node* node = ready.top();
+    const std::size_t index = ready.top();
     ready.pop();
-    TensorList inputs = std::move(buffer_for(node));
-    buffers.erase(node);
+    Node* node = graph[index];
+    TensorList inputs = std::move(buffer_for(index));
 
     for (std::size_t c = 0; c < captures.size(); ++c) {
       if (captures[c].function == node && captures[c].input_nr < inputs.size()) {
         add_into(results[c], inputs[captures[c].input_nr]);
       }
     }
-    if (capturing && !needed.count(node)) continue;
+    if (capturing && !needed[index]) continue;
 
     // Slots that received nothing get zeros, so formulas need not special-case them.
     const auto& metas = node->input_metadata();
@@ -160,7 +230,7 @@ TensorList run(const TensorList& roots, const TensorList& root_grads, bool keep_
     for (std::size_t i = 0; i < edges.size(); ++i) {
       const Edge& e = edges[i];
       if (!e.valid()) continue;
-      Node* next = e.function.get();
+      const std::size_t next = graph.find(e.function.get());
       if (i < outputs.size() && outputs[i].defined()) {
         add_into(buffer_for(next)[e.input_nr], validate_grad(*node, i, e, std::move(outputs[i])));
       }

@@ -24,7 +24,8 @@ std::string backward_node_name(std::string_view op_name) {
   return out + "Backward0";
 }
 
-OpNode::OpNode(const OpDef& op, Stack saved, const Stack& inputs) : op_(op), args_(std::move(saved)) {
+OpNode::OpNode(const OpDef& op, Stack args, Tensor self_before, const Versions& versions)
+    : op_(op), args_(std::move(args)), arg_versions_(versions) {
   arg_metas_.resize(args_.size());
   for (std::size_t i = 0; i < args_.size(); ++i) {
     if (args_[i].is_tensor() && args_[i].to_tensor().defined()) {
@@ -32,26 +33,24 @@ OpNode::OpNode(const OpDef& op, Stack saved, const Stack& inputs) : op_(op), arg
       arg_metas_[i] = {t.sizes(), t.dtype()};
     }
   }
-  std::vector<Edge> edges;
-  for (const Tensor& t : flatten_tensor_inputs(inputs)) edges.push_back(gradient_edge(t));
+  EdgeList edges;
+  for_each_tensor_input(args_, [&edges](const Tensor& t) { edges.push_back(gradient_edge(t)); });
   set_next_edges(std::move(edges));
+  if (self_before.defined()) args_[0] = IValue(std::move(self_before));
 }
 
-void OpNode::set_outputs(const Stack& outputs, const std::vector<std::uint32_t>& arg_versions) {
-  arg_versions_ = arg_versions;
+void OpNode::set_outputs(const Stack& outputs) {
   std::uint32_t nr = 0;
   for (const IValue& o : outputs) {
     const Tensor* t = o.is_tensor() ? &o.to_tensor() : nullptr;
     if (!t || !t->defined()) {
-      saved_outputs_.push_back(nullptr);
-      output_versions_.push_back(0);
+      saved_outputs_.push_back({});
       add_input_metadata(Tensor());
       ++nr;
       continue;
     }
     add_input_metadata(*t);
-    saved_outputs_.push_back(t->detach().impl_ptr());
-    output_versions_.push_back(t->version());
+    saved_outputs_.push_back({kernels::alias_without_history(*t).impl_ptr(), t->version()});
     if (is_floating_point(t->dtype())) {
       TensorImpl* impl = t->impl();
       impl->grad_fn = shared_from_this();
@@ -109,10 +108,10 @@ const TensorMeta& OpNode::arg_meta(std::size_t i) const { return arg_metas_.at(i
 
 Tensor OpNode::output(std::size_t i) const {
   check_released();
-  const auto& impl = saved_outputs_.at(i);
+  const auto& impl = saved_outputs_.at(i).alias;
   PT_CHECK(impl != nullptr, RuntimeError, name() << ": output " << i << " is not a tensor");
   Tensor t(impl);
-  check_version(t, output_versions_[i], true, i);
+  check_version(t, saved_outputs_[i].version, true, i);
   if (!GradMode::is_enabled()) return t;
   // create_graph: the output must carry its history so that backward formulas
   // using it are differentiable themselves.

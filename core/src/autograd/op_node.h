@@ -1,8 +1,6 @@
 #pragma once
 // The backward Node recorded for one call of a registry op: it keeps the
 // call's arguments and outputs and runs the op's BackwardFn.
-#include <vector>
-
 #include "paratrace/autograd/node.h"
 #include "paratrace/ops/op.h"
 
@@ -10,13 +8,18 @@ namespace paratrace::autograd {
 
 class OpNode final : public Node, public BackwardContext {
  public:
-  // `saved` is what backward sees; edges come from `inputs`, the arguments as
-  // the caller passed them (they differ for in-place ops, whose saved self is a
-  // copy taken before the mutation).
-  OpNode(const OpDef& op, Stack saved, const Stack& inputs);
+  // Tensor versions of the arguments, one per flatten_tensor_inputs entry.
+  using Versions = SmallVector<std::uint32_t, 4>;
+
+  // `args` are the call's arguments; edges come from them. For an in-place op,
+  // `self_before` is the copy of self taken before the mutation, which
+  // backward sees as argument 0 (saving self itself would make
+  // self -> grad_fn -> self a cycle). `versions` are what the saved tensors'
+  // versions must still be when backward reads them.
+  OpNode(const OpDef& op, Stack args, Tensor self_before, const Versions& versions);
 
   // Records outputs after forward ran; sets their grad_fn to this node.
-  void set_outputs(const Stack& outputs, const std::vector<std::uint32_t>& arg_versions);
+  void set_outputs(const Stack& outputs);
   TensorList apply(TensorList&& grad_outputs) override;
   std::string name() const override;
   void release_variables() override;
@@ -31,12 +34,16 @@ class OpNode final : public Node, public BackwardContext {
   void check_version(const Tensor& t, std::uint32_t expected, bool is_output, std::size_t index) const;
   void check_released() const;
 
+  struct SavedOutput {
+    std::shared_ptr<TensorImpl> alias;  // without history (null for non-tensor outputs)
+    std::uint32_t version = 0;
+  };
+
   const OpDef& op_;
   Stack args_;
-  std::vector<std::uint32_t> arg_versions_;  // one per Tensor/Tensor[] element, in flatten order
-  std::vector<TensorMeta> arg_metas_;        // one per arg (empty meta for non-tensors)
-  std::vector<std::shared_ptr<TensorImpl>> saved_outputs_;  // detached aliases
-  std::vector<std::uint32_t> output_versions_;
+  Versions arg_versions_;                 // one per Tensor/Tensor[] element, in flatten order
+  SmallVector<TensorMeta, 3> arg_metas_;  // one per arg (empty meta for non-tensors)
+  SmallVector<SavedOutput, 1> saved_outputs_;
   bool released_ = false;
 };
 

@@ -1,7 +1,8 @@
 // The graph interpreter.
 #include "interpreter.h"
 
-#include <map>
+#include <algorithm>
+#include <vector>
 
 #include "paratrace/ops/op.h"
 
@@ -9,24 +10,53 @@ namespace paratrace::jit {
 
 namespace {
 
-class Frame {
+// Which slots hold a value: a bit per slot.
+class SlotSet {
  public:
-  const IValue& get(const Value* v) const {
-    auto it = values_.find(v);
-    PT_CHECK(it != values_.end(), RuntimeError, "value %" << v->debug_name() << " used before it is defined");
-    return it->second;
+  void insert(std::size_t i) {
+    if (i >= bits_.size()) bits_.resize(i + 1, false);
+    bits_[i] = true;
   }
-  nn::Module& module(const Value* v) const {
-    auto it = modules_.find(v);
-    PT_CHECK(it != modules_.end(), RuntimeError, "value %" << v->debug_name() << " is not a module");
-    return *it->second;
-  }
-  void set(const Value* v, IValue value) { values_[v] = std::move(value); }
-  void set_module(const Value* v, nn::Module* m) { modules_[v] = m; }
+  bool contains(std::size_t i) const { return i < bits_.size() && bits_[i]; }
 
  private:
-  std::map<const Value*, IValue> values_;
-  std::map<const Value*, nn::Module*> modules_;
+  std::vector<bool> bits_;
+};
+
+std::size_t slot_count(const Graph& graph) {
+  std::size_t n = 0;
+  for (const Value* v : graph.inputs()) n = std::max(n, v->unique() + 1);
+  for (const Node* node : graph.nodes()) {
+    for (const Value* v : node->outputs()) n = std::max(n, v->unique() + 1);
+  }
+  return n;
+}
+
+// Values live in slots indexed by Value::unique(): no per-value allocation,
+// which keeps a replay close to eager execution on small models.
+class Frame {
+ public:
+  explicit Frame(std::size_t slots) : values_(slots), modules_(slots, nullptr) {}
+  const IValue& get(const Value* v) const {
+    PT_CHECK(v->unique() < values_.size() && defined_.contains(v->unique()), RuntimeError,
+             "value %" << v->debug_name() << " used before it is defined");
+    return values_[v->unique()];
+  }
+  nn::Module& module(const Value* v) const {
+    nn::Module* m = v->unique() < modules_.size() ? modules_[v->unique()] : nullptr;
+    PT_CHECK(m, RuntimeError, "value %" << v->debug_name() << " is not a module");
+    return *m;
+  }
+  void set(const Value* v, IValue value) {
+    values_.at(v->unique()) = std::move(value);
+    defined_.insert(v->unique());
+  }
+  void set_module(const Value* v, nn::Module* m) { modules_.at(v->unique()) = m; }
+
+ private:
+  std::vector<IValue> values_;
+  std::vector<nn::Module*> modules_;
+  SlotSet defined_;
 };
 
 IValue make_list(const TypePtr& type, std::vector<IValue> items) {
@@ -140,7 +170,7 @@ void run_node(const Node* n, Frame& frame) {
 }  // namespace
 
 IValue run_graph(const Graph& graph, nn::Module* self, const Stack& inputs) {
-  Frame frame;
+  Frame frame(slot_count(graph));
   const auto& graph_inputs = graph.inputs();
   std::size_t first = 0;
   if (!graph_inputs.empty() && graph_inputs[0]->type() && graph_inputs[0]->type()->kind() == Type::Kind::Class) {

@@ -18,6 +18,13 @@ Value* Value::set_debug_name(const std::string& name) {
   return this;
 }
 
+Value* Value::set_unique(std::size_t n) {
+  unique_ = n;
+  Graph* g = owning_graph();
+  g->next_unique_ = std::max(g->next_unique_, n + 1);
+  return this;
+}
+
 void Value::replace_all_uses_with(Value* other) {
   const auto uses = uses_;
   for (const Use& u : uses) u.user->replace_input(u.offset, other);
@@ -143,6 +150,13 @@ void Node::destroy() {
   for (const Value* v : outputs_) {
     PT_CHECK(!v->has_uses(), RuntimeError,
              "cannot destroy " << kind_ << ": output %" << v->debug_name() << " still has uses");
+  }
+  // Sub-blocks go first (as in PyTorch): their nodes' uses of outer values
+  // would otherwise outlive this node.
+  for (Block* b : blocks_) {
+    b->return_node()->remove_all_inputs();
+    const std::vector<Node*> inner = b->nodes();
+    for (auto it = inner.rbegin(); it != inner.rend(); ++it) (*it)->destroy();
   }
   remove_all_inputs();
   for (Value* v : outputs_) {

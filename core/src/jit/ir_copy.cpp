@@ -1,4 +1,5 @@
-// Graph::copy: a deep copy keeping names, types, attributes and scopes.
+// Graph::copy and Graph::create_clone: copies keeping names, types,
+// attributes, scopes and sub-blocks.
 #include <map>
 
 #include "paratrace/jit/ir.h"
@@ -7,35 +8,45 @@ namespace paratrace::jit {
 
 namespace {
 
-void copy_block(const Block* from, Block* to, std::map<const Value*, Value*>& env) {
-  Graph* g = to->owning_graph();
-  for (const Value* in : from->inputs()) {
-    Value* v = to->add_input()->set_type(in->type());
-    if (in->has_debug_name()) v->set_debug_name(in->debug_name());
-    env[in] = v;
-  }
-  for (const Node* n : from->nodes()) {
-    Node* c = g->create(n->kind(), {}, 0);
-    for (const Value* in : n->inputs()) c->add_input(env.at(in));
-    for (const auto& [name, value] : n->attributes()) c->set_attribute(name, value);
-    c->set_scope(n->scope())->set_source_range(n->source_range());
-    to->append_node(c);
-    for (const Value* out : n->outputs()) {
-      Value* v = c->add_output()->set_type(out->type());
-      if (out->has_debug_name()) v->set_debug_name(out->debug_name());
-      env[out] = v;
-    }
-    for (const Block* b : n->blocks()) copy_block(b, c->add_block(), env);
-  }
-  for (const Value* out : from->outputs()) to->register_output(env.at(out));
+Value* mapped(const std::map<const Value*, Value*>& env, const Value* v, const Node* user) {
+  auto it = env.find(v);
+  PT_CHECK(it != env.end(), RuntimeError,
+           "cannot copy " << user->kind() << ": its input %" << v->debug_name() << " has no counterpart in the copy");
+  return it->second;
+}
+
+Value* copy_value_metadata(const Value* from, Value* to, std::map<const Value*, Value*>& env) {
+  to->set_type(from->type());
+  if (from->has_debug_name()) to->set_debug_name(from->debug_name());
+  env[from] = to;
+  return to;
 }
 
 }  // namespace
 
+Node* Graph::create_clone(const Node* n, std::map<const Value*, Value*>& env) {
+  Node* c = create(n->kind(), {}, 0);
+  for (const Value* in : n->inputs()) c->add_input(mapped(env, in, n));
+  for (const auto& [name, value] : n->attributes()) c->set_attribute(name, value);
+  c->set_scope(n->scope())->set_source_range(n->source_range());
+  for (const Value* out : n->outputs()) copy_value_metadata(out, c->add_output(), env);
+  for (const Block* from : n->blocks()) {
+    Block* to = c->add_block();
+    for (const Value* in : from->inputs()) copy_value_metadata(in, to->add_input(), env);
+    for (const Node* inner : from->nodes()) to->append_node(create_clone(inner, env));
+    for (const Value* out : from->outputs()) to->register_output(mapped(env, out, from->return_node()));
+  }
+  return c;
+}
+
 std::shared_ptr<Graph> Graph::copy() const {
   auto g = std::make_shared<Graph>();
   std::map<const Value*, Value*> env;
-  copy_block(block_, g->block(), env);
+  for (const Value* in : inputs()) copy_value_metadata(in, g->add_input(), env);
+  for (const Node* n : nodes()) g->block()->append_node(g->create_clone(n, env));
+  for (const Value* out : outputs()) g->register_output(mapped(env, out, block_->return_node()));
+  // Every value was copied once, so the original numbers stay unique.
+  for (const auto& [from, to] : env) to->set_unique(from->unique());
   return g;
 }
 

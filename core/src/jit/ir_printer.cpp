@@ -1,74 +1,12 @@
 // Graph::str: the text of PyTorch 1.13's print(graph).
-#include <cmath>
-#include <cstdio>
 #include <sstream>
 
+#include "ir_text_format.h"
 #include "paratrace/jit/ir.h"
 
 namespace paratrace::jit {
 
 namespace {
-
-// PyTorch prints doubles with max_digits10 and a trailing "." when the text
-// would read as an integer ("2.", "0.10000000000000001").
-std::string format_double(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  std::string s = buf;
-  if (std::isfinite(v) && s.find_first_of(".e") == std::string::npos) s += ".";
-  return s;
-}
-
-// A tensor attribute: {v} for one element, <Tensor> otherwise.
-std::string format_tensor(const Tensor& t) {
-  if (t.numel() != 1) return "<Tensor>";
-  const Scalar s = t.item();
-  if (t.is_floating_point()) {
-    const double v = s.to<double>();
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return "{" + std::string(buf) + "}";
-  }
-  if (t.dtype() == ScalarType::Bool) return s.to<bool>() ? "{1}" : "{0}";
-  return "{" + std::to_string(s.to<std::int64_t>()) + "}";
-}
-
-std::string quote(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string format_attribute(const AttributeValue& value) {
-  std::ostringstream os;
-  std::visit(
-      [&](const auto& v) {
-        using V = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<V, std::int64_t>) {
-          os << v;
-        } else if constexpr (std::is_same_v<V, double>) {
-          os << format_double(v);
-        } else if constexpr (std::is_same_v<V, std::string>) {
-          os << quote(v);
-        } else if constexpr (std::is_same_v<V, Tensor>) {
-          os << format_tensor(v);
-        } else {
-          os << "[";
-          for (std::size_t i = 0; i < v.size(); ++i) {
-            os << (i ? ", " : "");
-            if constexpr (std::is_same_v<V, std::vector<double>>) os << format_double(v[i]);
-            else if constexpr (std::is_same_v<V, std::vector<std::string>>) os << quote(v[i]);
-            else os << v[i];
-          }
-          os << "]";
-        }
-      },
-      value);
-  return os.str();
-}
 
 std::string value_list(const std::vector<Value*>& values) {
   std::string out;
@@ -83,12 +21,13 @@ void print_block(std::ostringstream& os, const Block* block, int indent, bool lo
 void print_node(std::ostringstream& os, const Node* n, int indent, bool locations) {
   os << std::string(static_cast<std::size_t>(indent), ' ');
   for (std::size_t i = 0; i < n->outputs().size(); ++i) os << (i ? ", " : "") << typed(n->output(i));
-  os << (n->outputs().empty() ? " = " : " = ") << n->kind();
+  // A node without outputs still prints " = " after the indentation, as PyTorch.
+  os << " = " << n->kind();
   if (!n->attributes().empty()) {
     os << "[";
     bool first = true;
     for (const auto& [name, value] : n->attributes()) {
-      os << (first ? "" : ", ") << name << "=" << format_attribute(value);
+      os << (first ? "" : ", ") << name << "=" << text::format_attribute(value);
       first = false;
     }
     os << "]";

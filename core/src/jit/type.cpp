@@ -45,11 +45,16 @@ TypePtr Type::complete_tensor(const Tensor& t) {
 }
 
 TypePtr Type::complete_tensor(ScalarType dtype, Shape sizes, Shape strides, bool requires_grad) {
+  return partial_tensor({dtype, std::move(sizes), std::move(strides), requires_grad, "cpu"});
+}
+
+TypePtr Type::partial_tensor(TensorTypeParts parts) {
   auto t = std::make_shared<TypeFactory>(Kind::Tensor);
-  t->dtype_ = dtype;
-  t->sizes_ = std::move(sizes);
-  t->strides_ = std::move(strides);
-  t->requires_grad_ = requires_grad;
+  t->dtype_ = parts.dtype;
+  t->sizes_ = std::move(parts.sizes);
+  t->strides_ = std::move(parts.strides);
+  t->requires_grad_ = parts.requires_grad;
+  t->device_ = std::move(parts.device);
   return t;
 }
 
@@ -71,6 +76,12 @@ TypePtr Type::dict(TypePtr key, TypePtr value) {
   return t;
 }
 
+TypePtr Type::optional(TypePtr element) {
+  auto t = std::make_shared<TypeFactory>(Kind::Optional);
+  t->contained_ = {std::move(element)};
+  return t;
+}
+
 TypePtr Type::class_type(std::shared_ptr<ClassType> cls) {
   auto t = std::make_shared<TypeFactory>(Kind::Class);
   t->class_name_ = cls->name();
@@ -88,6 +99,7 @@ TypePtr Type::without_shape() const {
   switch (kind_) {
     case Kind::Tensor: return tensor();
     case Kind::List: return list(contained_[0]->without_shape());
+    case Kind::Optional: return optional(contained_[0]->without_shape());
     case Kind::Dict: return dict(contained_[0]->without_shape(), contained_[1]->without_shape());
     case Kind::Tuple: {
       std::vector<TypePtr> elements;
@@ -105,21 +117,8 @@ TypePtr Type::without_shape() const {
 
 std::string Type::str() const {
   std::ostringstream os;
-  auto join = [&](const Shape& s) {
-    for (std::size_t i = 0; i < s.size(); ++i) os << (i ? ", " : "") << s[i];
-  };
   switch (kind_) {
-    case Kind::Tensor:
-      if (!dtype_) return "Tensor";
-      os << ir_type_name(*dtype_) << "(";
-      if (sizes_ && !sizes_->empty()) {
-        join(*sizes_);
-        os << ", strides=[";
-        join(*strides_);
-        os << "], ";
-      }
-      os << "requires_grad=" << (requires_grad_.value_or(false) ? 1 : 0) << ", device=cpu)";
-      return os.str();
+    case Kind::Tensor: return tensor_str();
     case Kind::Int: return "int";
     case Kind::Float: return "float";
     case Kind::Bool: return "bool";
@@ -128,6 +127,7 @@ std::string Type::str() const {
     case Kind::Device: return "Device";
     case Kind::Any: return "Any";
     case Kind::List: return contained_[0]->str() + "[]";
+    case Kind::Optional: return contained_[0]->str() + "?";
     case Kind::Tuple:
       os << "(";
       for (std::size_t i = 0; i < contained_.size(); ++i) os << (i ? ", " : "") << contained_[i]->str();
@@ -137,6 +137,27 @@ std::string Type::str() const {
     case Kind::Class: return class_name_;
   }
   return "?";
+}
+
+// PyTorch's TensorType printing: the known parts in parentheses, sizes and
+// strides only for a tensor of known rank above 0, nothing for "Tensor".
+std::string Type::tensor_str() const {
+  std::vector<std::string> parts;
+  if (sizes_ && !sizes_->empty()) {
+    for (const auto s : *sizes_) parts.push_back(s < 0 ? "*" : std::to_string(s));
+    if (strides_ && strides_->size() == sizes_->size()) {
+      std::string joined;
+      for (std::size_t i = 0; i < strides_->size(); ++i) joined += (i ? ", " : "") + std::to_string((*strides_)[i]);
+      parts.push_back("strides=[" + joined + "]");
+    }
+  }
+  if (requires_grad_) parts.push_back(std::string("requires_grad=") + (*requires_grad_ ? "1" : "0"));
+  if (device_) parts.push_back("device=" + *device_);
+  std::string out = dtype_ ? std::string(ir_type_name(*dtype_)) : "Tensor";
+  if (parts.empty()) return out;
+  out += "(";
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
+  return out + ")";
 }
 
 }  // namespace paratrace::jit

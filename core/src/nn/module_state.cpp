@@ -12,6 +12,7 @@ using detail::torch_size;
 
 StateDict Module::state_dict(const std::string& prefix, bool keep_vars) const {
   StateDict out;
+  if (!saves_state()) return out;  // as FakeSparsity.state_dict() returns {}
   auto add = [&](const std::string& name, const Tensor& value) {
     if (value.defined()) out.set(prefix + name, keep_vars ? value : value.detach());
   };

@@ -10,8 +10,9 @@
 namespace paratrace {
 
 namespace {
-thread_local TraceHook* g_trace_hook = nullptr;
-thread_local int g_trace_suspended = 0;
+// Read on every op call: initial-exec TLS, as for GradMode's flag (grad_mode.cpp).
+[[gnu::tls_model("initial-exec")]] thread_local TraceHook* g_trace_hook = nullptr;
+[[gnu::tls_model("initial-exec")]] thread_local int g_trace_suspended = 0;
 
 bool any_requires_grad(const Stack& args) {
   for (const IValue& a : args) {
@@ -41,18 +42,12 @@ void check_inplace_allowed(const OpDef& op, const Tensor& self) {
 // contiguous x) must not re-parent that input in the graph.
 bool returns_an_input(const Stack& outputs, const Stack& args, bool inplace) {
   if (inplace) return false;
+  bool found = false;
   for (const IValue& o : outputs) {
     if (!o.is_tensor()) continue;
-    for (const Tensor& in : flatten_tensor_inputs(args))
-      if (o.to_tensor().is_same(in)) return true;
+    for_each_tensor_input(args, [&](const Tensor& in) { found = found || o.to_tensor().is_same(in); });
   }
-  return false;
-}
-
-std::vector<std::uint32_t> tensor_versions(const Stack& args) {
-  std::vector<std::uint32_t> v;
-  for (const Tensor& t : flatten_tensor_inputs(args)) v.push_back(t.version());
-  return v;
+  return found;
 }
 }  // namespace
 
@@ -81,14 +76,13 @@ Stack call_op(OpKind kind, Stack args) {
     outputs = op.forward(args);
   } else {
     const bool record = autograd::GradMode::is_enabled() && !op.has(kNonDifferentiable) && any_requires_grad(args);
-    std::vector<std::uint32_t> versions;
-    Stack saved;
+    autograd::OpNode::Versions versions;
+    Tensor self_before;
     if (record) {
-      saved = args;
-      // Backward of an in-place op needs self as it was before the mutation,
-      // and saving self itself would make self -> grad_fn -> self a cycle.
-      if (inplace) saved[0] = IValue(kernels::clone_kernel(args[0].to_tensor()));
-      versions = tensor_versions(saved);
+      // Backward of an in-place op needs self as it was before the mutation.
+      if (inplace) self_before = kernels::clone_kernel(args[0].to_tensor());
+      for_each_tensor_input(args, [&versions](const Tensor& t) { versions.push_back(t.version()); });
+      if (inplace) versions[0] = self_before.version();
     }
     {
       SuspendTracingGuard no_trace;
@@ -97,9 +91,10 @@ Stack call_op(OpKind kind, Stack args) {
     }
     if (inplace) args[0].to_tensor().impl()->storage->bump_version();
     if (record && !returns_an_input(outputs, args, inplace)) {
-      SuspendTracingGuard no_trace;  // autograd's bookkeeping (detached saved outputs) is not the program
-      auto node = std::make_shared<autograd::OpNode>(op, std::move(saved), args);
-      node->set_outputs(outputs, versions);
+      // The node takes the arguments over unless the tracer still needs them.
+      auto node = std::make_shared<autograd::OpNode>(op, tracer ? args : std::move(args), std::move(self_before),
+                                                     versions);
+      node->set_outputs(outputs);
     }
   }
   if (tracer) tracer->record_op(op, args, outputs);

@@ -73,14 +73,7 @@ const OpDef* find_op(std::string_view schema_name) {
 
 TensorList flatten_tensor_inputs(const Stack& args) {
   TensorList out;
-  for (const IValue& a : args) {
-    if (a.is_tensor()) {
-      if (a.to_tensor().defined()) out.push_back(a.to_tensor());
-    } else if (a.is_tensor_list()) {
-      for (const Tensor& t : a.to_tensor_list())
-        if (t.defined()) out.push_back(t);
-    }
-  }
+  for_each_tensor_input(args, [&out](const Tensor& t) { out.push_back(t); });
   return out;
 }
 

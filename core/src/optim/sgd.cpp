@@ -1,5 +1,6 @@
 #include "paratrace/optim/sgd.h"
 
+#include "option_check.h"
 #include "paratrace/autograd/grad_mode.h"
 #include "paratrace/tensor/ops.h"
 
@@ -7,10 +8,11 @@ namespace paratrace::optim {
 
 SGD::SGD(std::vector<Tensor> params, SGDOptions options)
     : Optimizer(std::move(params)), options_(options), momentum_buffers_(params_.size()) {
-  PT_CHECK(options.lr >= 0, ValueError, "Invalid learning rate: " << options.lr);
-  PT_CHECK(options.momentum >= 0, ValueError, "Invalid momentum value: " << options.momentum);
-  PT_CHECK(options.weight_decay >= 0, ValueError, "Invalid weight_decay value: " << options.weight_decay);
-  PT_CHECK(!options.nesterov || (options.momentum > 0 && options.dampening == 0), ValueError,
+  // Python's `x < 0.0` tests, so (unlike Adam's) they let a NaN through.
+  detail::check_option(!(options.lr < 0), "learning rate", options.lr);
+  detail::check_option(!(options.momentum < 0), "momentum value", options.momentum);
+  detail::check_option(!(options.weight_decay < 0), "weight_decay value", options.weight_decay);
+  PT_CHECK(!(options.nesterov && (options.momentum <= 0 || options.dampening != 0)), ValueError,
            "Nesterov momentum requires a momentum and zero dampening");
 }
 
@@ -20,6 +22,7 @@ void SGD::step() {
     Tensor& p = params_[i];
     Tensor d = p.grad();
     if (!d.defined()) continue;
+    if (options_.maximize) d = neg(d);
     if (options_.weight_decay != 0) d = add(d, p, options_.weight_decay);
     if (options_.momentum != 0) {
       Tensor& buf = momentum_buffers_[i];

@@ -1,24 +1,20 @@
 #include "paratrace/tensor/storage.h"
 
-#include <cstdlib>
-#include <new>
+#include "buffer_cache.h"
 
 namespace paratrace {
 
 std::shared_ptr<Storage> Storage::allocate(std::size_t nbytes) {
-  constexpr std::size_t kAlign = 64;
-  const std::size_t rounded = ((nbytes + kAlign - 1) / kAlign) * kAlign;
-  void* p = rounded == 0 ? nullptr : std::aligned_alloc(kAlign, rounded);
-  if (rounded != 0 && p == nullptr) throw std::bad_alloc();
-  return std::shared_ptr<Storage>(new Storage(p, nbytes, nullptr, true));
+  const detail::Buffer b = detail::acquire_buffer(nbytes);
+  return std::make_shared<Storage>(Private{}, b.data, nbytes, b.capacity, nullptr);
 }
 
 std::shared_ptr<Storage> Storage::wrap(void* data, std::size_t nbytes, std::shared_ptr<const void> owner) {
-  return std::shared_ptr<Storage>(new Storage(data, nbytes, std::move(owner), false));
+  return std::make_shared<Storage>(Private{}, data, nbytes, 0, std::move(owner));
 }
 
 Storage::~Storage() {
-  if (owns_) std::free(data_);
+  if (capacity_ != 0) detail::release_buffer({data_, capacity_});
 }
 
 }  // namespace paratrace

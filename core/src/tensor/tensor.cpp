@@ -10,8 +10,15 @@
 
 namespace paratrace {
 
-std::int64_t Tensor::size(std::int64_t d) const { return sizes()[kernels::wrap_dim(d, dim())]; }
-std::int64_t Tensor::stride(std::int64_t d) const { return strides()[kernels::wrap_dim(d, dim())]; }
+// A dim already in range (the common case) skips wrap_dim's checks.
+std::int64_t Tensor::size(std::int64_t d) const {
+  const Shape& s = sizes();
+  return d >= 0 && d < static_cast<std::int64_t>(s.size()) ? s[d] : s[kernels::wrap_dim(d, dim())];
+}
+std::int64_t Tensor::stride(std::int64_t d) const {
+  const Shape& s = strides();
+  return d >= 0 && d < static_cast<std::int64_t>(s.size()) ? s[d] : s[kernels::wrap_dim(d, dim())];
+}
 
 Scalar Tensor::item() const {
   trace_value_escaped("Python number");

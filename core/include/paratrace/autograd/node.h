@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "paratrace/tensor/tensor.h"
+#include "paratrace/util/small_vector.h"
 
 namespace paratrace::autograd {
 
@@ -18,6 +19,8 @@ struct Edge {
   std::uint32_t input_nr = 0;
   bool valid() const { return function != nullptr; }
 };
+// One edge per differentiable input; ops rarely have more than four.
+using EdgeList = SmallVector<Edge, 4>;
 
 class Node : public std::enable_shared_from_this<Node> {
  public:
@@ -34,8 +37,8 @@ class Node : public std::enable_shared_from_this<Node> {
   // Frees saved tensors after a backward without retain_graph.
   virtual void release_variables() {}
 
-  const std::vector<Edge>& next_edges() const { return next_edges_; }
-  void set_next_edges(std::vector<Edge> edges) { next_edges_ = std::move(edges); }
+  const EdgeList& next_edges() const { return next_edges_; }
+  void set_next_edges(EdgeList edges) { next_edges_ = std::move(edges); }
   std::uint64_t sequence_nr() const { return sequence_nr_; }
 
   // Shape and dtype each incoming gradient must have (one per forward output).
@@ -43,15 +46,16 @@ class Node : public std::enable_shared_from_this<Node> {
     Shape sizes;
     ScalarType dtype;
   };
-  const std::vector<InputMeta>& input_metadata() const { return input_metadata_; }
+  using InputMetaList = SmallVector<InputMeta, 1>;  // nearly every op has one output
+  const InputMetaList& input_metadata() const { return input_metadata_; }
   void add_input_metadata(const Tensor& t) { input_metadata_.push_back({t.sizes(), t.dtype()}); }
 
   // Non-leaf tensors (by output slot) whose .grad should be kept (retain_grad()).
   std::vector<std::weak_ptr<TensorImpl>>& retained_outputs() { return retained_; }
 
  private:
-  std::vector<Edge> next_edges_;
-  std::vector<InputMeta> input_metadata_;
+  EdgeList next_edges_;
+  InputMetaList input_metadata_;
   std::vector<std::weak_ptr<TensorImpl>> retained_;
   std::uint64_t sequence_nr_;
 };

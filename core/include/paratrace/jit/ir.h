@@ -37,6 +37,10 @@ class Value {
   // Sets a name made unique in the graph with ".N" suffixes, as PyTorch does
   // (a name ending in ".N" is taken as base + suffix). Empty clears it.
   Value* set_debug_name(const std::string& name);
+  // For readers of IR text, which keep PyTorch's numbers (%39 stays %39):
+  // the caller keeps numbers unique in the graph; values created later are
+  // numbered above every number set here.
+  Value* set_unique(std::size_t n);
   const TypePtr& type() const { return type_; }
   Value* set_type(TypePtr type) {
     type_ = std::move(type);
@@ -121,7 +125,8 @@ class Node {
   void insert_before(Node* n);
   void insert_after(Node* n);
   void move_before(Node* n);
-  // Removes the node (which must have no used outputs) from its block.
+  // Removes the node (which must have no used outputs) from its block, with
+  // the nodes of its sub-blocks.
   void destroy();
   bool is_destroyed() const { return destroyed_; }
 
@@ -191,8 +196,15 @@ class Graph {
   // like PyTorch (a tensor gets its complete type, a double is float ...).
   Value* insert_constant(const IValue& value, const std::string& scope = "");
 
-  // Deep copy (values, names, types, attributes, scopes, sub-blocks).
+  // Deep copy (values with their names and numbers, types, attributes, scopes,
+  // sub-blocks): the copy prints as the original.
   std::shared_ptr<Graph> copy() const;
+  // A copy of `n` (of any graph) made in this graph and not yet inserted:
+  // kind, attributes, scope, source range, outputs with their types and debug
+  // names (made unique here; numbers are new) and sub-blocks. `env` maps the
+  // values `n` reads to values of this graph; every value the copy creates is
+  // added to it. Used by copy() and by inlining.
+  Node* create_clone(const Node* n, std::map<const Value*, Value*>& env);
   // PyTorch's print(graph) text.
   std::string str(bool print_source_locations = true) const;
 
@@ -201,6 +213,7 @@ class Graph {
   void release_name(const std::string& name, const Value* owner);
 
  private:
+  friend class Value;
   friend class Node;
   friend class Block;
   Value* new_value(Node* node, std::size_t offset);

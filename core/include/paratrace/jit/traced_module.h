@@ -39,6 +39,12 @@ class TracedModule {
   void train(bool mode = true) { module_->train(mode); }
   void eval() { train(false); }
 
+  // One safetensors file: the tensors under their dotted names, and in its
+  // metadata the module tree and the IR text of each method (docs/jit.md).
+  // Loading rebuilds a generic module tree: no C++ model class is needed.
+  void save(const std::string& path) const;
+  static std::shared_ptr<TracedModule> load(const std::string& path);
+
  private:
   std::shared_ptr<nn::Module> module_;
   std::map<std::string, std::shared_ptr<Graph>> methods_;

@@ -16,7 +16,9 @@
 namespace paratrace {
 
 class IValue;
-using Stack = std::vector<IValue>;
+// Arguments or results of one op call. Calls rarely pass more than four, so
+// they live inline and a call allocates nothing for its argument list.
+using Stack = SmallVector<IValue, 4>;
 
 struct Tuple {
   std::vector<IValue> elements;

@@ -16,6 +16,8 @@ struct TensorMeta {
   Shape sizes;  // -1 for a size that depends on the data (boolean masks, nonzero ...)
   ScalarType dtype = ScalarType::Float32;
 };
+// Output metadata of one call: nearly always one or two outputs, kept inline.
+using MetaList = SmallVector<TensorMeta, 2>;
 
 class BackwardContext;
 
@@ -26,7 +28,7 @@ using ForwardFn = Stack (*)(const Stack& args);
 // (undefined for outputs that received none).
 using BackwardFn = TensorList (*)(BackwardContext& ctx, const TensorList& grad_outputs);
 // Output shapes and dtypes from argument shapes, throwing the op's shape errors.
-using ShapeFn = std::vector<TensorMeta> (*)(const Stack& args);
+using ShapeFn = MetaList (*)(const Stack& args);
 
 enum OpFlag : std::uint32_t {
   kNoFlags = 0,
@@ -85,6 +87,17 @@ const OpDef* find_op(std::string_view schema_name);
 // The tensors inside args, in order: Tensor args and the elements of Tensor[]
 // args, undefined ones (None) skipped. Backward returns one gradient per entry.
 TensorList flatten_tensor_inputs(const Stack& args);
+// Calls f(tensor) for each entry of flatten_tensor_inputs(args), without building the list.
+template <typename F> void for_each_tensor_input(const Stack& args, F&& f) {
+  for (const IValue& a : args) {
+    if (a.is_tensor()) {
+      if (a.to_tensor().defined()) f(a.to_tensor());
+    } else if (a.is_tensor_list()) {
+      for (const Tensor& t : a.to_tensor_list())
+        if (t.defined()) f(t);
+    }
+  }
+}
 
 // Runs an op through the dispatcher: argument checks, forward, autograd
 // recording, version bumps and tracing.

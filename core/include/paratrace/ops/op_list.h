@@ -57,13 +57,15 @@
   _(matrix_exp, "aten::matrix_exp") _(linalg_matrix_rank, "aten::linalg_matrix_rank")   \
   _(linalg_det, "aten::linalg_det") _(linalg_matrix_norm, "aten::linalg_matrix_norm")   \
   _(linalg_householder_product, "aten::linalg_householder_product")                     \
+  _(geqrf, "aten::geqrf")                                                               \
   /* nn.cpp */                                                                          \
   _(dropout, "aten::dropout") _(conv2d, "aten::conv2d") _(max_pool2d, "aten::max_pool2d") \
   _(avg_pool2d, "aten::avg_pool2d") _(layer_norm, "aten::layer_norm")                   \
   _(group_norm, "aten::group_norm") _(batch_norm, "aten::batch_norm")                   \
   _(embedding, "aten::embedding") _(mse_loss, "aten::mse_loss")                         \
   _(cross_entropy_loss, "aten::cross_entropy_loss")                                     \
-  /* factories.cpp */                                                                   \
+  /* factories.cpp; arange, linspace: range_factories.cpp; rand*, randint, randperm,  */ \
+  /* uniform_, normal_: random_factories.cpp */                                         \
   _(zeros, "aten::zeros") _(ones, "aten::ones") _(full, "aten::full") _(empty, "aten::empty") \
   _(eye, "aten::eye") _(arange, "aten::arange") _(linspace, "aten::linspace")           \
   _(zeros_like, "aten::zeros_like") _(ones_like, "aten::ones_like")                     \

@@ -1,5 +1,5 @@
 #pragma once
-// torch.optim.Adam (with optional AMSGrad and L2 weight decay).
+// torch.optim.Adam (with optional AMSGrad, L2 weight decay and maximize).
 #include <utility>
 
 #include "paratrace/optim/optimizer.h"
@@ -12,6 +12,7 @@ struct AdamOptions {
   double eps = 1e-8;
   double weight_decay = 0.0;
   bool amsgrad = false;
+  bool maximize = false;  // ascend: step along +gradient
 };
 
 class Adam final : public Optimizer {

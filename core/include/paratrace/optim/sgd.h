@@ -1,5 +1,5 @@
 #pragma once
-// torch.optim.SGD: momentum, dampening, Nesterov and L2 weight decay.
+// torch.optim.SGD: momentum, dampening, Nesterov, L2 weight decay and maximize.
 #include "paratrace/optim/optimizer.h"
 
 namespace paratrace::optim {
@@ -10,6 +10,7 @@ struct SGDOptions {
   double dampening = 0.0;
   double weight_decay = 0.0;
   bool nesterov = false;
+  bool maximize = false;  // ascend: step along +gradient
 };
 
 class SGD final : public Optimizer {

@@ -36,11 +36,12 @@ Tensor randn(const IntList& size, TensorOptions options = {});
 Tensor rand_like(const Tensor& t);
 Tensor randn_like(const Tensor& t);
 Tensor randint(std::int64_t low, std::int64_t high, const IntList& size, TensorOptions options = ScalarType::Int64);
-Tensor randperm(std::int64_t n);
+Tensor randperm(std::int64_t n, TensorOptions options = ScalarType::Int64);
 
+// torch.scalar_tensor: a 0-dim tensor, float32 unless dtype says otherwise.
+Tensor scalar_tensor(const Scalar& s, std::optional<ScalarType> dtype = std::nullopt);
 // torch.tensor from nested initializer lists; dtype inferred from the element
 // type (double literals -> float32, integer literals -> int64, bool -> bool).
-Tensor scalar_tensor(const Scalar& s, std::optional<ScalarType> dtype = std::nullopt);
 Tensor tensor(std::initializer_list<double> values, std::optional<ScalarType> dtype = std::nullopt);
 Tensor tensor(std::initializer_list<std::initializer_list<double>> values, std::optional<ScalarType> dtype = std::nullopt);
 Tensor tensor(std::initializer_list<std::initializer_list<std::initializer_list<double>>> values,
@@ -51,7 +52,7 @@ Tensor tensor(std::initializer_list<std::initializer_list<std::int64_t>> values,
 Tensor tensor(std::initializer_list<int> values, std::optional<ScalarType> dtype = std::nullopt);
 Tensor tensor(std::initializer_list<std::initializer_list<int>> values, std::optional<ScalarType> dtype = std::nullopt);
 Tensor tensor(std::initializer_list<bool> values);
-// From a flat buffer in row-major order.
+// From a flat buffer in row-major order: torch.tensor(values).view(shape), so one -1 is inferred.
 template <typename T> Tensor from_vector(const std::vector<T>& values, const IntList& shape);
 Tensor from_blob_copy(const void* data, const IntList& shape, ScalarType dtype);
 

@@ -193,5 +193,8 @@ Tensor linalg_matrix_rank(const Tensor& A, std::optional<double> tol = std::null
 Tensor linalg_det(const Tensor& A);
 Tensor linalg_matrix_norm(const Tensor& A, const Scalar& ord = 2);
 Tensor linalg_householder_product(const Tensor& A, const Tensor& tau);
+// torch.geqrf: LAPACK's packed QR, returns (a, tau): R on and above the
+// diagonal of `a`, the Householder vectors below it. Not differentiable.
+std::tuple<Tensor, Tensor> geqrf(const Tensor& A);
 
 }  // namespace paratrace

@@ -9,12 +9,19 @@
 namespace paratrace {
 
 class Storage {
+  struct Private {
+    explicit Private() = default;
+  };
+
  public:
   // Uninitialised memory, 64-byte aligned.
   static std::shared_ptr<Storage> allocate(std::size_t nbytes);
   // Memory owned elsewhere (e.g. a memory-mapped file); `owner` keeps it alive.
   static std::shared_ptr<Storage> wrap(void* data, std::size_t nbytes, std::shared_ptr<const void> owner);
 
+  // For make_shared inside allocate() and wrap() (one allocation for object and count).
+  Storage(Private, void* data, std::size_t nbytes, std::size_t capacity, std::shared_ptr<const void> owner)
+      : data_(data), nbytes_(nbytes), capacity_(capacity), owner_(std::move(owner)) {}
   Storage(const Storage&) = delete;
   Storage& operator=(const Storage&) = delete;
   ~Storage();
@@ -26,12 +33,10 @@ class Storage {
   void bump_version() { ++version_; }
 
  private:
-  Storage(void* data, std::size_t nbytes, std::shared_ptr<const void> owner, bool owns)
-      : data_(data), nbytes_(nbytes), owner_(std::move(owner)), owns_(owns) {}
   void* data_;
   std::size_t nbytes_;
+  std::size_t capacity_;  // of the buffer owned by this storage; 0 when the memory is owned elsewhere
   std::shared_ptr<const void> owner_;
-  bool owns_;
   std::uint32_t version_ = 0;
 };
 

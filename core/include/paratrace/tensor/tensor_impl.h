@@ -8,10 +8,13 @@
 
 #include "paratrace/tensor/scalar_type.h"
 #include "paratrace/tensor/storage.h"
+#include "paratrace/util/small_vector.h"
 
 namespace paratrace {
 
-using Shape = std::vector<std::int64_t>;
+// Sizes or strides: dims are kept inline up to six, the common case, so
+// creating a tensor does not allocate for its geometry.
+using Shape = SmallVector<std::int64_t, 6>;
 
 namespace autograd {
 class Node;

@@ -15,6 +15,8 @@ void define_linalg_ops(OpTable& t);
 void define_linalg_decomposition_ops(OpTable& t);
 void define_nn_ops(OpTable& t);
 void define_factory_ops(OpTable& t);
+void define_range_factory_ops(OpTable& t);
+void define_random_factory_ops(OpTable& t);
 
 inline void define_all_ops(OpTable& t) {
   define_pointwise_binary_ops(t);
@@ -27,6 +29,8 @@ inline void define_all_ops(OpTable& t) {
   define_linalg_decomposition_ops(t);
   define_nn_ops(t);
   define_factory_ops(t);
+  define_range_factory_ops(t);
+  define_random_factory_ops(t);
 }
 
 }  // namespace paratrace::defs

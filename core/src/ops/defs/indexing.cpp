@@ -33,7 +33,7 @@ Tensor diag_embed_full(const Tensor& g, std::int64_t k, const Shape& in) {
 
 // ---- cat / stack -------------------------------------------------------------------
 
-std::vector<TensorMeta> cat_shape(const Stack& a) {
+MetaList cat_shape(const Stack& a) {
   const TensorList& ts = a[0].to_tensor_list();
   PT_CHECK(!ts.empty(), RuntimeError, "torch.cat(): expected a non-empty list of Tensors");
   // 1-D empty tensors are skipped, as legacy PyTorch behaviour allows.
@@ -112,7 +112,7 @@ Stack stack_forward(const Stack& a) {
   }
   return {cat(parts, d)};
 }
-std::vector<TensorMeta> stack_shape(const Stack& a) {
+MetaList stack_shape(const Stack& a) {
   const TensorList& ts = a[0].to_tensor_list();
   PT_CHECK(!ts.empty(), RuntimeError, "stack expects a non-empty TensorList");
   Shape s = ts[0].sizes();
@@ -264,7 +264,7 @@ template <typename F> void for_each_indexed(const Tensor& self, const IndexPlan&
   }
 }
 
-std::vector<TensorMeta> index_shape(const Stack& a) {
+MetaList index_shape(const Stack& a) {
   const Tensor& self = a[0].to_tensor();
   const IndexPlan p = plan_index(self, a[1].to_tensor_list());
   return {{index_result_shape(self, p, nullptr), self.dtype()}};
@@ -339,7 +339,7 @@ Stack index_select_forward(const Stack& a) {
   list.push_back(idx.reshape({-1}));
   return {index(self, indices_as_optional(list))};
 }
-std::vector<TensorMeta> index_select_shape(const Stack& a) {
+MetaList index_select_shape(const Stack& a) {
   const Tensor& self = a[0].to_tensor();
   Shape s = self.sizes();
   s[kernels::wrap_dim(a[1].to_int(), self.dim())] = a[2].to_tensor().numel();
@@ -373,7 +373,7 @@ Stack gather_forward(const Stack& a) {
   });
   return {out};
 }
-std::vector<TensorMeta> gather_shape(const Stack& a) { return {{a[2].to_tensor().sizes(), a[0].to_tensor().dtype()}}; }
+MetaList gather_shape(const Stack& a) { return {{a[2].to_tensor().sizes(), a[0].to_tensor().dtype()}}; }
 TensorList gather_backward(BackwardContext& ctx, const TensorList& g) {
   // Scatter-add through one-hot selection: g summed into the gathered positions.
   const Tensor& idx = ctx.tensor_arg(2);
@@ -427,7 +427,7 @@ Stack diag_forward(const Stack& a) {
   kernels::copy_kernel(diagonal(out, k, 0, 1), x);
   return {out};
 }
-std::vector<TensorMeta> diag_shape(const Stack& a) {
+MetaList diag_shape(const Stack& a) {
   autograd::NoGradGuard g;
   return meta_of(diag_forward(a)[0].to_tensor());
 }
@@ -452,7 +452,7 @@ Stack diag_embed_forward(const Stack& a) {
   kernels::copy_kernel(diagonal(out, k, d1, d2), x);
   return {out};
 }
-std::vector<TensorMeta> diag_embed_shape(const Stack& a) {
+MetaList diag_embed_shape(const Stack& a) {
   autograd::NoGradGuard g;
   return meta_of(diag_embed_forward(a)[0].to_tensor());
 }
@@ -481,7 +481,7 @@ Stack repeat_forward(const Stack& a) {
   }
   return {reshape(expand(reshape(x, inter), expanded), out)};
 }
-std::vector<TensorMeta> repeat_shape(const Stack& a) {
+MetaList repeat_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const IntList& reps = a[1].to_int_list();
   PT_CHECK(static_cast<std::int64_t>(reps.size()) >= x.dim(), RuntimeError,

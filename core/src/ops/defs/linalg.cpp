@@ -63,7 +63,7 @@ template <typename T> std::int64_t first_zero_pivot(const Eigen::PartialPivLU<Ro
 
 // ---- linalg_inv -------------------------------------------------------------
 
-std::vector<TensorMeta> inv_shape(const Stack& a) {
+MetaList inv_shape(const Stack& a) {
   const Tensor& A = a[0].to_tensor();
   check_square(A, "linalg.inv");
   check_floating(A, "linalg.inv");
@@ -105,7 +105,7 @@ TensorList inv_backward(BackwardContext& ctx, const TensorList& g) {
 
 // ---- linalg_det ---------------------------------------------------------------
 
-std::vector<TensorMeta> det_shape(const Stack& a) {
+MetaList det_shape(const Stack& a) {
   const Tensor& A = a[0].to_tensor();
   check_square(A, "linalg.det");
   check_floating(A, "linalg.det");
@@ -144,7 +144,7 @@ bool solve_is_vector(const Tensor& A, const Tensor& B) {
   return B.dim() == 1 || (B.dim() == A.dim() - 1 && B.sizes() == batch_of(A.sizes(), 1));
 }
 
-std::vector<TensorMeta> solve_shape(const Stack& a) {
+MetaList solve_shape(const Stack& a) {
   const Tensor& A = a[0].to_tensor();
   const Tensor& B = a[1].to_tensor();
   check_square(A, "linalg.solve");
@@ -227,7 +227,7 @@ RankArgs rank_args(const Stack& a) {
   return {optional_double(a[1]), optional_double(a[2]), a[3].to_bool()};
 }
 
-std::vector<TensorMeta> rank_shape(const Stack& a) {
+MetaList rank_shape(const Stack& a) {
   const Tensor& A = a[0].to_tensor();
   PT_CHECK(A.dim() >= 2, RuntimeError,
            "torch.linalg.matrix_rank: The input tensor input must have at least 2 dimensions.");

@@ -1,5 +1,5 @@
 // Matrix functions and decompositions through Eigen: matrix_exp, svd,
-// svdvals, matrix_norm, eigh, qr and householder_product. Inputs are batches
+// svdvals, matrix_norm, eigh, qr, geqrf and householder_product. Inputs are batches
 // of matrices (..., m, n), processed one matrix at a time.
 #include <Eigen/Dense>
 #include <unsupported/Eigen/MatrixFunctions>
@@ -58,7 +58,7 @@ template <typename T> Eigen::Map<Vec<T>> out_vector(const Tensor& t, std::int64_
 
 // ---- matrix_exp ---------------------------------------------------------------------
 
-std::vector<TensorMeta> matrix_exp_shape(const Stack& a) {
+MetaList matrix_exp_shape(const Stack& a) {
   const Tensor& A = a[0].to_tensor();
   check_square(A, "linalg.matrix_exp");
   return {{A.sizes(), A.dtype()}};
@@ -84,7 +84,7 @@ TensorList matrix_exp_backward(BackwardContext& ctx, const TensorList& g) {
 
 // ---- svd / svdvals / matrix_norm -----------------------------------------------------
 
-std::vector<TensorMeta> svd_shape(const Stack& a) {
+MetaList svd_shape(const Stack& a) {
   const Tensor& A = a[0].to_tensor();
   check_matrix(A, "linalg.svd");
   const bool full = a.size() > 1 && a[1].to_bool();
@@ -139,7 +139,7 @@ TensorList svd_backward(BackwardContext& ctx, const TensorList& g) {
   return {gA};
 }
 
-std::vector<TensorMeta> svdvals_shape(const Stack& a) {
+MetaList svdvals_shape(const Stack& a) {
   const Tensor& A = a[0].to_tensor();
   check_matrix(A, "linalg.svdvals");
   return {{with_tail(batch_shape(A), {std::min(A.size(-2), A.size(-1))}), A.dtype()}};
@@ -148,7 +148,7 @@ std::vector<TensorMeta> svdvals_shape(const Stack& a) {
 Stack svdvals_forward(const Stack& a) { return {std::get<1>(linalg_svd(a[0].to_tensor(), false))}; }
 
 // ord 2 / -2 (largest / smallest singular value), 1 / -1 / inf / -inf (column / row sums).
-std::vector<TensorMeta> matrix_norm_shape(const Stack& a) {
+MetaList matrix_norm_shape(const Stack& a) {
   const Tensor& A = a[0].to_tensor();
   check_matrix(A, "linalg.matrix_norm");
   return {{batch_shape(A), A.dtype()}};
@@ -173,7 +173,7 @@ Stack matrix_norm_forward(const Stack& a) {
 
 // ---- eigh --------------------------------------------------------------------------
 
-std::vector<TensorMeta> eigh_shape(const Stack& a) {
+MetaList eigh_shape(const Stack& a) {
   const Tensor& A = a[0].to_tensor();
   check_square(A, "linalg.eigh");
   if (a.size() > 1) {
@@ -217,7 +217,7 @@ TensorList eigh_backward(BackwardContext& ctx, const TensorList& g) {
 
 // ---- qr ------------------------------------------------------------------------------
 
-std::vector<TensorMeta> qr_shape(const Stack& a) {
+MetaList qr_shape(const Stack& a) {
   const Tensor& A = a[0].to_tensor();
   check_matrix(A, "linalg.qr");
   const std::string mode = a.size() > 1 ? a[1].to_string_ref() : "reduced";
@@ -271,6 +271,36 @@ TensorList qr_backward(BackwardContext& ctx, const TensorList& g) {
   return {mT(linalg_solve(R, mT(b)))};
 }
 
+// ---- geqrf -----------------------------------------------------------------------------
+// Eigen's HouseholderQR stores its result as LAPACK's geqrf does (R on and
+// above the diagonal, the reflectors' tails below it, tau = hCoeffs, tau = 0
+// for a column needing no reflection), so the output is PyTorch's.
+
+MetaList geqrf_shape(const Stack& a) {
+  const Tensor& A = a[0].to_tensor();
+  PT_CHECK(A.dim() >= 2, RuntimeError, "torch.geqrf: input must have at least 2 dimensions.");
+  PT_CHECK(A.is_floating_point(), RuntimeError, "\"geqrf_cpu\" not implemented for '" << ir_type_name(A.dtype()) << "'");
+  return {{A.sizes(), A.dtype()}, {with_tail(batch_shape(A), {std::min(A.size(-2), A.size(-1))}), A.dtype()}};
+}
+Stack geqrf_forward(const Stack& a) {
+  const Tensor& A = a[0].to_tensor();
+  const auto metas = geqrf_shape(a);
+  Tensor packed = kernels::make_tensor(metas[0].sizes, A.dtype());
+  Tensor tau = kernels::make_tensor(metas[1].sizes, A.dtype());
+  dispatch_floating(A.dtype(), [&]<typename T>() {
+    for_each_matrix<T>(A, [&](std::int64_t b, const auto& m) {
+      Eigen::HouseholderQR<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>> qr(m);
+      out_matrix<T>(packed, b) = qr.matrixQR();
+      out_vector<T>(tau, b) = qr.hCoeffs();
+    });
+  });
+  return {packed, tau};
+}
+// PyTorch records geqrf but has no formula: backward fails with its message.
+TensorList geqrf_backward(BackwardContext&, const TensorList&) {
+  throw NotImplementedError("the derivative for 'geqrf' is not implemented.");
+}
+
 // ---- householder_product -------------------------------------------------------------
 // Q = H_1 ... H_k, H_i = I - tau_i v_i v_i^T with v_i the i-th column of A below the
 // diagonal and 1 on it. Composed of differentiable ops, so it needs no backward.
@@ -292,7 +322,7 @@ Stack householder_forward(const Stack& a) {
   }
   return {narrow(Q, -1, 0, n)};
 }
-std::vector<TensorMeta> householder_shape(const Stack& a) {
+MetaList householder_shape(const Stack& a) {
   const Tensor& A = a[0].to_tensor();
   check_matrix(A, "torch.linalg.householder_product");
   return {{A.sizes(), A.dtype()}};
@@ -322,6 +352,10 @@ std::tuple<Tensor, Tensor> linalg_qr(const Tensor& A, const std::string& mode) {
 Tensor linalg_householder_product(const Tensor& A, const Tensor& tau) {
   return call_op1(OpKind::linalg_householder_product, {A, tau});
 }
+std::tuple<Tensor, Tensor> geqrf(const Tensor& A) {
+  const Stack out = call_op(OpKind::geqrf, {A});
+  return {out[0].to_tensor(), out[1].to_tensor()};
+}
 
 namespace defs {
 
@@ -346,6 +380,8 @@ void define_linalg_decomposition_ops(OpTable& t) {
   t.def({.kind = OpKind::linalg_householder_product,
          .schema = "aten::linalg_householder_product(Tensor input, Tensor tau) -> Tensor",
          .forward = householder_forward, .shape = householder_shape, .flags = kComposite});
+  t.def({.kind = OpKind::geqrf, .schema = "aten::geqrf(Tensor self) -> (Tensor a, Tensor tau)",
+         .forward = geqrf_forward, .backward = geqrf_backward, .shape = geqrf_shape});
 }
 
 }  // namespace defs

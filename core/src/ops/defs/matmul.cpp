@@ -8,6 +8,7 @@
 #include "../kernels/broadcast.h"
 #include "../kernels/elementwise.h"
 #include "define_ops.h"
+#include "paratrace/autograd/grad_mode.h"
 #include "paratrace/tensor/ops.h"
 
 namespace paratrace {
@@ -43,7 +44,8 @@ template <typename T> MatOperand<T> mat_operand(const Tensor& t, std::int64_t of
   return {t.data_ptr<T>() + offset, std::max<std::int64_t>(cs, std::max<std::int64_t>(rows, 1)), true};
 }
 
-// c = beta * c + a * b through Eigen (integer dtypes, and tiny float products).
+// c = beta * c + a * b through Eigen (integer dtypes, and small float products
+// too wide for tiny_gemm).
 template <typename T> void eigen_gemm(const MatOperand<T>& a, const MatOperand<T>& b, T* c, std::int64_t m,
                                       std::int64_t k, std::int64_t n, T beta) {
   using Mat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
@@ -73,6 +75,39 @@ template <typename T> void eigen_gemm(const MatOperand<T>& a, const MatOperand<T
   }
 }
 
+// c = beta * c + a * b by plain loops, for products so small (a Linear(8, 8)
+// step) that Eigen's and BLAS's setup costs more than the arithmetic. Each row
+// of c is built as a sum of rows of b scaled by a's entries, so the inner
+// loop runs along contiguous memory and vectorises; a b read transposed is
+// first copied into that layout. Every c element sums its k terms in order,
+// then beta * c is added.
+constexpr std::int64_t kTinyGemmMaxN = 64;
+constexpr std::int64_t kTinyGemmMaxPacked = 1024;  // k * n of a transposed b
+template <typename T, bool TransA>
+void tiny_gemm(const MatOperand<T>& a, const MatOperand<T>& b, T* c, std::int64_t m, std::int64_t k, std::int64_t n,
+               T beta) {
+  T packed[kTinyGemmMaxPacked];
+  const T* rows = b.data;
+  std::int64_t ld = b.ld;
+  if (b.trans) {  // b is stored as its (n x k) transpose
+    for (std::int64_t p = 0; p < k; ++p)
+      for (std::int64_t j = 0; j < n; ++j) packed[p * n + j] = b.data[j * b.ld + p];
+    rows = packed;
+    ld = n;
+  }
+  T acc[kTinyGemmMaxN];
+  for (std::int64_t i = 0; i < m; ++i) {
+    std::fill(acc, acc + n, T(0));
+    for (std::int64_t p = 0; p < k; ++p) {
+      const T aip = TransA ? a.data[p * a.ld + i] : a.data[i * a.ld + p];
+      const T* bp = rows + p * ld;
+      for (std::int64_t j = 0; j < n; ++j) acc[j] += aip * bp[j];
+    }
+    T* ci = c + i * n;
+    for (std::int64_t j = 0; j < n; ++j) ci[j] = beta == T(0) ? acc[j] : static_cast<T>(beta * ci[j] + acc[j]);
+  }
+}
+
 // c[m x n] = beta * c + a[m x k] * b[k x n]; c is contiguous row-major.
 template <typename T> void gemm(const MatOperand<T>& a, const MatOperand<T>& b, T* c, std::int64_t m, std::int64_t k,
                                 std::int64_t n, T beta) {
@@ -81,9 +116,12 @@ template <typename T> void gemm(const MatOperand<T>& a, const MatOperand<T>& b, 
     for (std::int64_t i = 0; i < m * n; ++i) c[i] = beta == T(0) ? T(0) : c[i] * beta;
     return;
   }
-  // BLAS call overhead dominates tiny products (a Linear(8, 8) step); Eigen's lazy product is faster there.
+  // BLAS call overhead dominates tiny products (a Linear(8, 8) step).
   constexpr std::int64_t kSmallGemm = 16 * 16 * 16;
   if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
+    if (m * k * n <= kSmallGemm && n <= kTinyGemmMaxN && (!b.trans || k * n <= kTinyGemmMaxPacked)) {
+      return a.trans ? tiny_gemm<T, true>(a, b, c, m, k, n, beta) : tiny_gemm<T, false>(a, b, c, m, k, n, beta);
+    }
     if (m * k * n <= kSmallGemm) return eigen_gemm(a, b, c, m, k, n, beta);
     const auto ta = a.trans ? CblasTrans : CblasNoTrans, tb = b.trans ? CblasTrans : CblasNoTrans;
     if constexpr (std::is_same_v<T, float>) {
@@ -128,17 +166,20 @@ Tensor as_batch(const Tensor& t, std::int64_t rows, std::int64_t cols, std::int6
   return kernels::make_view(t, {1, rows, cols}, {0, rs, cs}, t.storage_offset());
 }
 
-Tensor product_2d(const Tensor& a, const Tensor& b) {
-  const Tensor out = batched_product(as_batch(a, a.size(0), a.size(1), a.stride(0), a.stride(1)),
-                                     as_batch(b, b.size(0), b.size(1), b.stride(0), b.stride(1)));
-  out.impl()->sizes = {a.size(0), b.size(1)};
-  out.impl()->strides = contiguous_strides(out.sizes());
+// out = a @ b for 2-D a, b.
+Tensor product_2d(const Tensor& a_in, const Tensor& b_in) {
+  const Tensor a = blas_ready(a_in), b = blas_ready(b_in);
+  const std::int64_t m = a.size(0), k = a.size(1), n = b.size(1);
+  Tensor out = kernels::make_tensor({m, n}, a.dtype());
+  dispatch_dtype(a.dtype(), [&]<typename T>() {
+    if constexpr (!std::is_same_v<T, bool>) gemm<T>(mat_operand<T>(a, 0), mat_operand<T>(b, 0), out.data_ptr<T>(), m, k, n, T(0));
+  });
   return out;
 }
 
 // ---- mm / bmm / mv / dot ------------------------------------------------------
 
-std::vector<TensorMeta> mm_shape(const Stack& s) {
+MetaList mm_shape(const Stack& s) {
   const Tensor &a = s[0].to_tensor(), &b = s[1].to_tensor();
   PT_CHECK(a.dim() == 2, RuntimeError, "self must be a matrix");
   PT_CHECK(b.dim() == 2, RuntimeError, "mat2 must be a matrix");
@@ -162,7 +203,7 @@ TensorList mm_backward(BackwardContext& ctx, const TensorList& g) {
   return r;
 }
 
-std::vector<TensorMeta> bmm_shape(const Stack& s) {
+MetaList bmm_shape(const Stack& s) {
   const Tensor &a = s[0].to_tensor(), &b = s[1].to_tensor();
   PT_CHECK(a.dim() == 3, RuntimeError, "batch1 must be a 3D tensor");
   PT_CHECK(b.dim() == 3, RuntimeError, "batch2 must be a 3D tensor");
@@ -186,7 +227,7 @@ TensorList bmm_backward(BackwardContext& ctx, const TensorList& g) {
   return r;
 }
 
-std::vector<TensorMeta> mv_shape(const Stack& s) {
+MetaList mv_shape(const Stack& s) {
   const Tensor &a = s[0].to_tensor(), &v = s[1].to_tensor();
   PT_CHECK(a.dim() == 2 && v.dim() == 1, RuntimeError,
            "vector + matrix @ vector expected, got 1, " << a.dim() << ", " << v.dim());
@@ -214,7 +255,7 @@ TensorList mv_backward(BackwardContext& ctx, const TensorList& g) {
   return r;
 }
 
-std::vector<TensorMeta> dot_shape(const Stack& s) {
+MetaList dot_shape(const Stack& s) {
   const Tensor &a = s[0].to_tensor(), &b = s[1].to_tensor();
   PT_CHECK(a.dim() == 1 && b.dim() == 1, RuntimeError,
            "1D tensors expected, but got " << a.dim() << "D and " << b.dim() << "D tensors");
@@ -252,7 +293,7 @@ TensorList dot_backward(BackwardContext& ctx, const TensorList& g) {
 
 // ---- composites: outer, matmul ------------------------------------------------
 
-std::vector<TensorMeta> outer_shape(const Stack& s) {
+MetaList outer_shape(const Stack& s) {
   const Tensor &a = s[0].to_tensor(), &b = s[1].to_tensor();
   PT_CHECK(a.dim() == 1, RuntimeError, "outer: Expected 1-D argument self, but got " << a.dim() << "-D");
   PT_CHECK(b.dim() == 1, RuntimeError, "outer: Expected 1-D argument vec2, but got " << b.dim() << "-D");
@@ -265,7 +306,7 @@ Stack outer_forward(const Stack& s) {
   return {mul(reshape(a, {a.size(0), 1}), b)};
 }
 
-std::vector<TensorMeta> matmul_shape(const Stack& s) {
+MetaList matmul_shape(const Stack& s) {
   const Tensor &a = s[0].to_tensor(), &b = s[1].to_tensor();
   const std::int64_t da = a.dim(), db = b.dim();
   PT_CHECK(da >= 1 && db >= 1, RuntimeError,
@@ -332,7 +373,7 @@ void check_expandable(const Shape& from, const Shape& target) {
   }
 }
 
-std::vector<TensorMeta> linear_shape(const Stack& s) {
+MetaList linear_shape(const Stack& s) {
   const Tensor &x = s[0].to_tensor(), &w = s[1].to_tensor();
   const Tensor b = s.size() > 2 ? s[2].to_optional_tensor() : Tensor();
   PT_CHECK(x.dim() >= 1, RuntimeError,
@@ -375,7 +416,11 @@ Stack linear_forward(const Stack& s) {
       T* yp = y.data_ptr<T>();
       T beta = T(0);
       if (b.defined()) {
-        kernels::copy_kernel(y, b);
+        if (b.dim() == 1 && b.size(0) == out && b.is_contiguous()) {
+          for (std::int64_t r = 0; r < rows; ++r) std::copy_n(b.data_ptr<T>(), out, yp + r * out);  // bias per row
+        } else {
+          kernels::copy_kernel(y, b);
+        }
         beta = T(1);
       }
       const MatOperand<T> xo{x.data_ptr<T>(), std::max<std::int64_t>(in, 1), false};
@@ -388,8 +433,54 @@ Stack linear_forward(const Stack& s) {
   return {y};
 }
 
+// First-order gradients straight from the GEMM kernel and a column sum: the
+// same operands and summation order as the mm, t and sum_to ops below, without
+// dispatching them. Reads the saved tensors only where those ops would (the
+// version checks stay the same). For contiguous floating g (and x) of one
+// dtype with a bias of shape [out]; returns false, having computed nothing,
+// otherwise.
+bool linear_backward_kernels(BackwardContext& ctx, const Tensor& g, TensorList& r) {
+  const ScalarType dt = g.dtype();
+  const Shape& xs = ctx.arg_meta(0).sizes;
+  const Shape& ws = ctx.arg_meta(1).sizes;
+  const bool bias_grad = r.size() == 3 && ctx.needs_input_grad(2);
+  if (!is_floating_point(dt) || ctx.arg_meta(0).dtype != dt || ctx.arg_meta(1).dtype != dt || !g.is_contiguous() ||
+      (bias_grad && ctx.arg_meta(2).sizes != Shape{ws[0]})) {
+    return false;
+  }
+  const Tensor w = ctx.needs_input_grad(0) ? ctx.tensor_arg(1) : Tensor();
+  const Tensor x = ctx.needs_input_grad(1) ? ctx.tensor_arg(0) : Tensor();
+  if (x.defined() && !x.is_contiguous()) return false;
+  const std::int64_t out = ws[0], in = ws[1], rows = y_rows(xs);
+  dispatch_floating(dt, [&]<typename T>() {
+    const T* gp = g.data_ptr<T>();
+    if (w.defined()) {  // g @ w, in x's shape
+      const Tensor wr = blas_ready(w);
+      r[0] = kernels::make_tensor(xs, dt);
+      gemm<T>({gp, std::max<std::int64_t>(out, 1), false}, mat_operand<T>(wr, 0), r[0].data_ptr<T>(), rows, out, in,
+              T(0));
+    }
+    if (x.defined()) {  // g^T @ x
+      r[1] = kernels::make_tensor({out, in}, dt);
+      gemm<T>({gp, std::max<std::int64_t>(out, 1), true}, {x.data_ptr<T>(), std::max<std::int64_t>(in, 1), false},
+              r[1].data_ptr<T>(), out, rows, in, T(0));
+    }
+    if (bias_grad) {  // column sums of g, accumulated in double as sum does
+      SmallVector<double, 16> acc(static_cast<std::size_t>(out), 0.0);
+      for (std::int64_t i = 0; i < rows; ++i)
+        for (std::int64_t j = 0; j < out; ++j) acc[j] += gp[i * out + j];
+      r[2] = kernels::make_tensor({out}, dt);
+      T* bp = r[2].data_ptr<T>();
+      for (std::int64_t j = 0; j < out; ++j) bp[j] = static_cast<T>(acc[j]);
+    }
+  });
+  return true;
+}
+
 TensorList linear_backward(BackwardContext& ctx, const TensorList& g) {
   TensorList r(ctx.num_args() > 2 && !ctx.arg(2).is_none() ? 3 : 2);
+  // Under create_graph the gradients must themselves be differentiable: ops below.
+  if (!autograd::GradMode::is_enabled() && linear_backward_kernels(ctx, g[0], r)) return r;
   const Shape& xs = ctx.arg_meta(0).sizes;
   const std::int64_t out = ctx.arg_meta(1).sizes[0];
   const Tensor g2 = xs.size() == 2 ? g[0] : reshape(g[0], {-1, out});
@@ -404,7 +495,7 @@ TensorList linear_backward(BackwardContext& ctx, const TensorList& g) {
 
 // ---- bilinear (composite) -------------------------------------------------------
 
-std::vector<TensorMeta> bilinear_shape(const Stack& s) {
+MetaList bilinear_shape(const Stack& s) {
   const Tensor &x1 = s[0].to_tensor(), &x2 = s[1].to_tensor(), &w = s[2].to_tensor();
   const Tensor b = s.size() > 3 ? s[3].to_optional_tensor() : Tensor();
   PT_CHECK(x1.dim() == x2.dim(), RuntimeError,

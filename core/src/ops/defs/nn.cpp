@@ -14,6 +14,7 @@
 #include "../kernels/elementwise.h"
 #include "../kernels/norm.h"
 #include "define_ops.h"
+#include "paratrace/autograd/grad_mode.h"
 #include "paratrace/tensor/generator.h"
 #include "paratrace/tensor/ops.h"
 
@@ -46,7 +47,7 @@ std::int64_t reduction_code(const std::string& reduction) {
   return kSum;
 }
 
-std::vector<TensorMeta> mse_loss_shape(const Stack& a) {
+MetaList mse_loss_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const Tensor& y = a[1].to_tensor();
   const ScalarType dtype = kernels::result_type({&x, &y});
@@ -84,7 +85,32 @@ Tensor mse_loss_kernel(const Stack& a) {
   });
 }
 
-// d/dx (x - y)^2 = 2 (x - y), scaled by 1/N for the mean.
+// (x - y) * g * scale in one pass, rounding as the three ops would (each
+// step in T; the wrapped double scale promotes to T). For same-shaped
+// contiguous operands of one dtype, with g one element or x's shape; else an
+// undefined tensor.
+Tensor fused_mse_grad(const Tensor& x, const Tensor& y, const Tensor& g, double scale) {
+  const ScalarType dt = x.dtype();
+  if (!is_floating_point(dt) || y.dtype() != dt || g.dtype() != dt || x.sizes() != y.sizes() || !x.is_contiguous() ||
+      !y.is_contiguous() || !g.is_contiguous() || (g.numel() != 1 && g.sizes() != x.sizes())) {
+    return Tensor();
+  }
+  Tensor dx = kernels::make_tensor(x.sizes(), dt);
+  dispatch_floating(dt, [&]<typename T>() {
+    const T* u = x.data_ptr<T>();
+    const T* v = y.data_ptr<T>();
+    const T* gp = g.data_ptr<T>();
+    const std::int64_t gstep = g.numel() == 1 ? 0 : 1;
+    const T sc = static_cast<T>(scale);
+    T* o = dx.data_ptr<T>();
+    for (std::int64_t i = 0, n = x.numel(); i < n; ++i) o[i] = static_cast<T>(static_cast<T>(u[i] - v[i]) * gp[i * gstep]) * sc;
+  });
+  return dx;
+}
+
+// d/dx (x - y)^2 = 2 (x - y), scaled by 1/N for the mean. Built from ops so
+// that it is differentiable under create_graph; a first-order backward takes
+// the fused kernel, as PyTorch's mse_loss_backward does.
 TensorList mse_loss_backward(BackwardContext& ctx, const TensorList& g) {
   const Tensor& x = ctx.tensor_arg(0);
   const Tensor& y = ctx.tensor_arg(1);
@@ -95,7 +121,8 @@ TensorList mse_loss_backward(BackwardContext& ctx, const TensorList& g) {
     for (auto s : kernels::broadcast_shapes(x.sizes(), y.sizes())) n *= s;
     scale /= static_cast<double>(n);
   }
-  const Tensor dx = mul(mul(sub(x, y), g[0]), scale);
+  Tensor dx = autograd::GradMode::is_enabled() ? Tensor() : fused_mse_grad(x, y, g[0], scale);
+  if (!dx.defined()) dx = mul(mul(sub(x, y), g[0]), scale);
   TensorList r(2);
   if (ctx.needs_input_grad(0)) r[0] = kernels::sum_to(dx, x.sizes());
   if (ctx.needs_input_grad(1)) r[1] = kernels::sum_to(neg(dx), y.sizes());
@@ -130,7 +157,7 @@ Stack dropout_forward(const Stack& a) {
   return {mul(input, dropout_mask(input, p))};
 }
 
-std::vector<TensorMeta> dropout_shape(const Stack& a) {
+MetaList dropout_shape(const Stack& a) {
   check_dropout_p(a[1].to_double());
   const Tensor& x = a[0].to_tensor();
   return {{x.sizes(), x.dtype()}};
@@ -216,7 +243,7 @@ Shape conv2d_out_sizes(const kernels::Conv2dGeometry& g, bool batched) {
   return {g.out_channels, g.out_h, g.out_w};
 }
 
-std::vector<TensorMeta> conv2d_shape(const Stack& a) {
+MetaList conv2d_shape(const Stack& a) {
   const kernels::Conv2dGeometry g = conv2d_geometry(a);
   return {{conv2d_out_sizes(g, a[0].to_tensor().dim() == 4), a[0].to_tensor().dtype()}};
 }
@@ -334,7 +361,7 @@ PoolArgs pool_geometry(const Stack& a, const char* name, bool has_dilation) {
   return {g, out};
 }
 
-std::vector<TensorMeta> max_pool2d_shape(const Stack& a) {
+MetaList max_pool2d_shape(const Stack& a) {
   return {{pool_geometry(a, "max_pool2d", true).out_sizes, a[0].to_tensor().dtype()}};
 }
 
@@ -377,7 +404,7 @@ std::int64_t divisor_override(const Stack& a) {
   return d;
 }
 
-std::vector<TensorMeta> avg_pool2d_shape(const Stack& a) {
+MetaList avg_pool2d_shape(const Stack& a) {
   return {{pool_geometry(a, "avg_pool2d", false).out_sizes, a[0].to_tensor().dtype()}};
 }
 
@@ -502,7 +529,7 @@ kernels::NormLayout layer_norm_layout(const Stack& a) {
   return l;
 }
 
-std::vector<TensorMeta> same_as_input_shape(const Stack& a) {
+MetaList same_as_input_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   return {{x.sizes(), x.dtype()}};
 }
@@ -634,7 +661,7 @@ TensorList batch_norm_backward(BackwardContext& ctx, const TensorList& g) {
 // ---- embedding -------------------------------------------------------------------------
 
 // embedding(weight, indices, padding_idx, scale_grad_by_freq, sparse)
-std::vector<TensorMeta> embedding_shape(const Stack& a) {
+MetaList embedding_shape(const Stack& a) {
   const Tensor& weight = a[0].to_tensor();
   const Tensor& indices = a[1].to_tensor();
   PT_CHECK(weight.dim() == 2, RuntimeError, "'weight' must be 2-D");
@@ -730,7 +757,7 @@ CrossEntropyLayout cross_entropy_layout(const Stack& a) {
   return {batch, classes, classes == 0 ? 0 : input.numel() / (batch * classes)};
 }
 
-std::vector<TensorMeta> cross_entropy_shape(const Stack& a) {
+MetaList cross_entropy_shape(const Stack& a) {
   cross_entropy_layout(a);
   const Shape out = a[3].to_int() == kNone ? a[1].to_tensor().sizes() : Shape{};
   return {{out, a[0].to_tensor().dtype()}};

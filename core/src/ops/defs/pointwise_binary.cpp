@@ -18,9 +18,14 @@ using kernels::sum_to;
 
 // ---- shared rules -----------------------------------------------------------
 
-std::vector<TensorMeta> binary_shape(const Stack& a) {
+MetaList binary_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const Tensor& y = a[1].to_tensor();
+  // Same shape and dtype, no wrapped number (most calls): nothing to broadcast or promote.
+  if (x.dtype() == y.dtype() && x.sizes() == y.sizes() && !x.impl()->is_wrapped_number &&
+      !y.impl()->is_wrapped_number) {
+    return {{x.sizes(), x.dtype()}};
+  }
   return {{kernels::broadcast_shapes(x.sizes(), y.sizes()), kernels::result_type({&x, &y})}};
 }
 
@@ -50,13 +55,14 @@ void check_inplace_result(const Tensor& self, const TensorMeta& m) {
                           << ir_type_name(self.dtype()));
 }
 
-// Runs `f(x, y)` element-wise in the promoted dtype.
-template <typename F> Tensor promoted_binary(const Stack& a, F&& f) {
-  const TensorMeta m = binary_shape(a)[0];
+// Runs `f(x, y)` element-wise in the promoted dtype m.dtype (m from binary_shape);
+// f.template operator()<T>() makes the element functor for dtype T.
+template <typename F> Tensor promoted_binary(const Stack& a, const TensorMeta& m, F&& f) {
   const Tensor x = kernels::cast(a[0].to_tensor(), m.dtype);
   const Tensor y = kernels::cast(a[1].to_tensor(), m.dtype);
   return dispatch_dtype(m.dtype, [&]<typename T>() { return kernels::map_binary<T, T, T>(x, y, f.template operator()<T>()); });
 }
+template <typename F> Tensor promoted_binary(const Stack& a, F&& f) { return promoted_binary(a, binary_shape(a)[0], f); }
 
 // For in-place variants: compute out of place, then write into self.
 Stack write_into_self(const Stack& a, const Tensor& result) {
@@ -66,14 +72,47 @@ Stack write_into_self(const Stack& a, const Tensor& result) {
   return {self};
 }
 
+// self = f(self, other) in place. Computed straight into self when that gives
+// what computing out of place and copying in would: the result has self's
+// dtype and shape, self is contiguous (no element aliases another) and other
+// shares no memory with it (nothing is read after being written). Otherwise
+// it does exactly that.
+template <typename F> Stack promoted_binary_(const Stack& a, const TensorMeta& m, F&& f) {
+  const Tensor& self = a[0].to_tensor();
+  if (m.dtype != self.dtype() || m.sizes != self.sizes() || !self.is_contiguous()) {
+    return write_into_self(a, promoted_binary(a, m, f));
+  }
+  const Tensor y = kernels::cast(a[1].to_tensor(), m.dtype);
+  // Compared as buffers, so distinct Storage objects over the same memory count too.
+  const Storage &ss = *self.storage(), &ys = *y.storage();
+  const auto s0 = reinterpret_cast<std::uintptr_t>(ss.data()), y0 = reinterpret_cast<std::uintptr_t>(ys.data());
+  if (s0 < y0 + ys.nbytes() && y0 < s0 + ss.nbytes()) return write_into_self(a, promoted_binary(a, m, f));
+  dispatch_dtype(m.dtype, [&]<typename T>() { kernels::update_binary<T, T>(self, y, f.template operator()<T>()); });
+  return {self};
+}
+
 // ---- add / sub ----------------------------------------------------------------
 
-template <int Sign> Tensor add_kernel(const Stack& a) {
+// self + Sign * alpha * other, out of place or (Inplace) into self. With
+// alpha != 1, PyTorch's CPU kernel rounds a floating result once, as a fused
+// multiply-add (vec::fmadd), and so does this one.
+template <int Sign, bool Inplace = false> auto add_kernel(const Stack& a) {
   const Scalar alpha = a[2].to_scalar();
-  check_alpha(alpha, binary_shape(a)[0].dtype);
-  return promoted_binary(a, [&alpha]<typename T>() {
+  const TensorMeta m = binary_shape(a)[0];
+  check_alpha(alpha, m.dtype);
+  auto run = [&](auto&& f) {
+    if constexpr (Inplace) return promoted_binary_(a, m, f);
+    else return promoted_binary(a, m, f);
+  };
+  if (alpha.to_double() == 1.0) {
+    return run([]<typename T>() { return [](T u, T v) { return arith<T>([&] { return u + Sign * v; }); }; });
+  }
+  return run([&alpha]<typename T>() {
     const T al = alpha.to<T>();
-    return [al](T u, T v) { return arith<T>([&] { return u + Sign * al * v; }); };
+    return [al](T u, T v) {
+      if constexpr (std::is_floating_point_v<T>) return std::fma(static_cast<T>(Sign) * al, v, u);
+      else return arith<T>([&] { return u + Sign * al * v; });
+    };
   });
 }
 
@@ -99,13 +138,16 @@ TensorList sub_backward(BackwardContext& ctx, const TensorList& g) {
 
 // ---- mul / div ------------------------------------------------------------------
 
-Tensor mul_kernel(const Stack& a) {
-  return promoted_binary(a, []<typename T>() {
+// self * other, out of place or (Inplace) into self.
+template <bool Inplace = false> auto mul_kernel(const Stack& a) {
+  auto f = []<typename T>() {
     return [](T u, T v) {
       if constexpr (std::is_same_v<T, bool>) return static_cast<bool>(u && v);
       else return static_cast<T>(u * v);
     };
-  });
+  };
+  if constexpr (Inplace) return promoted_binary_(a, binary_shape(a)[0], f);
+  else return promoted_binary(a, f);
 }
 
 TensorList mul_backward(BackwardContext& ctx, const TensorList& g) {
@@ -115,7 +157,7 @@ TensorList mul_backward(BackwardContext& ctx, const TensorList& g) {
   return r;
 }
 
-std::vector<TensorMeta> div_shape(const Stack& a) {
+MetaList div_shape(const Stack& a) {
   TensorMeta m = binary_shape(a)[0];
   const bool true_div = a.size() < 3 || a[2].is_none();
   if (true_div && !is_floating_point(m.dtype)) m.dtype = ScalarType::Float32;
@@ -178,7 +220,7 @@ Tensor rsub_kernel(const Stack& a) {
 
 // ---- comparisons and logical ops (bool results, no gradient) ------------------
 
-std::vector<TensorMeta> bool_binary_shape(const Stack& a) {
+MetaList bool_binary_shape(const Stack& a) {
   return {{binary_shape(a)[0].sizes, ScalarType::Bool}};
 }
 
@@ -199,7 +241,7 @@ template <typename Op> Stack logical_forward(const Stack& a) {
 
 // ---- pow ------------------------------------------------------------------------
 
-std::vector<TensorMeta> pow_shape(const Stack& a) {
+MetaList pow_shape(const Stack& a) {
   if (a[0].is_tensor() && a[1].is_tensor()) return binary_shape(a);
   if (a[0].is_tensor()) {  // Tensor ** Scalar
     const Tensor& x = a[0].to_tensor();
@@ -292,7 +334,7 @@ template <bool IsMax> TensorList extremum_backward(BackwardContext& ctx, const T
 
 // ---- where / masked_fill -------------------------------------------------------------
 
-std::vector<TensorMeta> where_shape(const Stack& a) {
+MetaList where_shape(const Stack& a) {
   const Tensor& c = a[0].to_tensor();
   const Tensor& x = a[1].to_tensor();
   const Tensor& y = a[2].to_tensor();
@@ -317,7 +359,7 @@ TensorList where_backward(BackwardContext& ctx, const TensorList& g) {
           kernels::sum_to(where(c, z, g[0]), ctx.arg_meta(2).sizes)};
 }
 
-std::vector<TensorMeta> masked_fill_shape(const Stack& a) {
+MetaList masked_fill_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const Tensor& mask = a[1].to_tensor();
   PT_CHECK(mask.dtype() == ScalarType::Bool, RuntimeError,
@@ -357,7 +399,7 @@ Stack masked_fill_inplace_forward(const Stack& a) {
 
 // ---- copy_ ---------------------------------------------------------------------
 
-std::vector<TensorMeta> copy_shape(const Stack& a) {
+MetaList copy_shape(const Stack& a) {
   const Tensor& self = a[0].to_tensor();
   const Tensor& src = a[1].to_tensor();
   const Shape b = kernels::broadcast_shapes(self.sizes(), src.sizes());
@@ -470,7 +512,7 @@ void define_pointwise_binary_ops(OpTable& t) {
          .shape = binary_shape});
   t.def({.kind = OpKind::add_,
          .schema = "aten::add_.Tensor(Tensor(a!) self, Tensor other, *, Scalar alpha=1) -> Tensor(a!)",
-         .forward = [](const Stack& a) { return write_into_self(a, add_kernel<1>(a)); },
+         .forward = [](const Stack& a) { return add_kernel<1, true>(a); },
          .backward = add_backward,
          .shape = binary_shape,
          .flags = kInplace});
@@ -481,7 +523,7 @@ void define_pointwise_binary_ops(OpTable& t) {
          .shape = binary_shape});
   t.def({.kind = OpKind::sub_,
          .schema = "aten::sub_.Tensor(Tensor(a!) self, Tensor other, *, Scalar alpha=1) -> Tensor(a!)",
-         .forward = [](const Stack& a) { return write_into_self(a, add_kernel<-1>(a)); },
+         .forward = [](const Stack& a) { return add_kernel<-1, true>(a); },
          .backward = sub_backward,
          .shape = binary_shape,
          .flags = kInplace});
@@ -497,7 +539,7 @@ void define_pointwise_binary_ops(OpTable& t) {
          .shape = binary_shape});
   t.def({.kind = OpKind::mul_,
          .schema = "aten::mul_.Tensor(Tensor(a!) self, Tensor other) -> Tensor(a!)",
-         .forward = [](const Stack& a) { return write_into_self(a, mul_kernel(a)); },
+         .forward = [](const Stack& a) { return mul_kernel<true>(a); },
          .backward = mul_backward,
          .shape = binary_shape,
          .flags = kInplace});

@@ -1,5 +1,6 @@
 // Unary pointwise ops, conversions and copies.
 #include <cmath>
+#include <cstring>
 
 #include "../kernels/elementwise.h"
 #include "common_rules.h"
@@ -29,21 +30,12 @@ Stack neg_forward(const Stack& a) {
 TensorList neg_backward(BackwardContext&, const TensorList& g) { return {neg(g[0])}; }
 
 // detach: a new tensor sharing storage, without history.
-Stack detach_forward(const Stack& a) {
-  const Tensor& x = a[0].to_tensor();
-  auto impl = std::make_shared<TensorImpl>();
-  impl->storage = x.storage();
-  impl->storage_offset = x.storage_offset();
-  impl->sizes = x.sizes();
-  impl->strides = x.strides();
-  impl->dtype = x.dtype();
-  return {Tensor(std::move(impl))};
-}
+Stack detach_forward(const Stack& a) { return {kernels::alias_without_history(a[0].to_tensor())}; }
 
 Stack clone_forward(const Stack& a) { return {kernels::clone_kernel(a[0].to_tensor())}; }
 
 // aten::to(self, dtype, non_blocking, copy, memory_format)
-std::vector<TensorMeta> to_shape(const Stack& a) {
+MetaList to_shape(const Stack& a) {
   return {{a[0].to_tensor().sizes(), a[1].to_scalar_type()}};
 }
 Stack to_forward(const Stack& a) {
@@ -59,7 +51,12 @@ TensorList to_backward(BackwardContext& ctx, const TensorList& g) {
 
 Stack zero_forward(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
-  kernels::copy_kernel(x, kernels::scalar_to_tensor(Scalar(0), x.dtype()));
+  // All-zero bytes are zero in every dtype; strided views take the general path.
+  if (x.is_contiguous()) {
+    if (x.nbytes() > 0) std::memset(x.raw_data(), 0, x.nbytes());
+  } else {
+    kernels::copy_kernel(x, kernels::scalar_to_tensor(Scalar(0), x.dtype()));
+  }
   return {x};
 }
 Stack fill_forward(const Stack& a) {
@@ -79,7 +76,7 @@ TensorList fill_backward(BackwardContext& ctx, const TensorList&) { return Tenso
 
 ScalarType float_result(ScalarType t) { return is_floating_point(t) ? t : ScalarType::Float32; }
 
-std::vector<TensorMeta> float_shape(const Stack& a) {
+MetaList float_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   return {{x.sizes(), float_result(x.dtype())}};
 }
@@ -169,7 +166,7 @@ Tensor clamp_kernel(const Stack& a) {
     };
   });
 }
-std::vector<TensorMeta> clamp_shape(const Stack& a) {
+MetaList clamp_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   ScalarType dt = x.dtype();
   for (std::size_t i = 1; i < a.size(); ++i)
@@ -211,7 +208,7 @@ Stack clamp_inplace_forward(const Stack& a) {
   kernels::copy_kernel(x, clamp_kernel(a));
   return {x};
 }
-std::vector<TensorMeta> clamp_min_shape(const Stack& a) { return clamp_shape({a[0], a[1]}); }
+MetaList clamp_min_shape(const Stack& a) { return clamp_shape({a[0], a[1]}); }
 Stack clamp_min_forward(const Stack& a) { return clamp_forward({a[0], a[1], IValue()}); }
 TensorList clamp_min_backward(BackwardContext& ctx, const TensorList& g) {
   return {mul(g[0], ge(ctx.tensor_arg(0), ctx.arg(1).to_scalar()).to(g[0].dtype()))};
@@ -286,7 +283,7 @@ Stack logical_not_forward(const Stack& a) {
     return kernels::map_unary<bool, T>(x, [](T v) { return v == T(0); });
   })};
 }
-std::vector<TensorMeta> bool_shape(const Stack& a) { return {{a[0].to_tensor().sizes(), ScalarType::Bool}}; }
+MetaList bool_shape(const Stack& a) { return {{a[0].to_tensor().sizes(), ScalarType::Bool}}; }
 }  // namespace
 
 Tensor neg(const Tensor& self) { return call_op1(OpKind::neg, {self}); }

@@ -13,9 +13,12 @@
 namespace paratrace {
 namespace {
 
+// Per dim: whether a reduction covers it (inline, like Shape).
+using DimMask = SmallVector<bool, 8>;
+
 // Which dims a reduction covers: all of them for an empty list.
-std::vector<bool> reduced_dims(const Shape& sizes, const IntList& dims) {
-  std::vector<bool> r(sizes.size(), dims.empty());
+DimMask reduced_dims(const Shape& sizes, const IntList& dims) {
+  DimMask r(sizes.size(), dims.empty());
   for (auto d : dims) {
     const auto w = kernels::wrap_dim(d, static_cast<std::int64_t>(sizes.size()));
     PT_CHECK(sizes.empty() || !r[w] || dims.empty(), RuntimeError,
@@ -25,7 +28,7 @@ std::vector<bool> reduced_dims(const Shape& sizes, const IntList& dims) {
   return r;
 }
 
-Shape reduced_shape(const Shape& sizes, const std::vector<bool>& red, bool keepdim) {
+Shape reduced_shape(const Shape& sizes, const DimMask& red, bool keepdim) {
   Shape out;
   for (std::size_t i = 0; i < sizes.size(); ++i) {
     if (!red[i]) out.push_back(sizes[i]);
@@ -58,7 +61,7 @@ SumArgs sum_args(const Stack& a) {
   return s;
 }
 
-std::vector<TensorMeta> sum_shape(const Stack& a) {
+MetaList sum_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const SumArgs s = sum_args(a);
   return {{reduced_shape(x.sizes(), reduced_dims(x.sizes(), s.dims), s.keepdim), sum_dtype(x, s.dtype)}};
@@ -70,19 +73,29 @@ Tensor grad_in_dtype(const Tensor& g, ScalarType in) {
 }
 
 // out[j] = sum of x over the reduced dims, accumulating in Acc.
-template <typename T> Tensor sum_kernel_typed(const Tensor& x, const std::vector<bool>& red, bool keepdim) {
+template <typename T> Tensor sum_kernel_typed(const Tensor& x, const DimMask& red, bool keepdim) {
   const Shape kept = reduced_shape(x.sizes(), red, true);
   Tensor out = kernels::make_tensor(kept, scalar_type_of<T>);
   using Acc = std::conditional_t<std::is_floating_point_v<T>, double, std::int64_t>;
   const std::int64_t n_out = out.numel();
-  std::vector<Acc> acc(static_cast<std::size_t>(n_out), Acc(0));
+  SmallVector<Acc, 16> acc(static_cast<std::size_t>(n_out), Acc(0));
   // Output strides with 0 on reduced dims map every input element to its bucket.
   Shape ostr = contiguous_strides(kept);
   for (std::size_t i = 0; i < red.size(); ++i)
     if (red[i]) ostr[i] = 0;
   const T* xp = x.data_ptr<T>();
-  kernels::for_each_offset<2>(x.sizes(), {x.strides().data(), ostr.data()},
-                              [&](const std::array<std::int64_t, 2>& off) { acc[off[1]] += xp[off[0]]; });
+  std::size_t lead = 0;  // leading reduced dims
+  while (lead < red.size() && red[lead]) ++lead;
+  if (x.is_contiguous() && std::find(red.begin() + lead, red.end(), true) == red.end()) {
+    // Contiguous input reduced over leading dims only (a bias gradient): rows
+    // of n_out elements, added in the same order as the general walk.
+    const std::int64_t rows = n_out == 0 ? 0 : x.numel() / n_out;
+    for (std::int64_t r = 0; r < rows; ++r)
+      for (std::int64_t i = 0; i < n_out; ++i) acc[i] += xp[r * n_out + i];
+  } else {
+    kernels::for_each_offset<2>(x.sizes(), {x.strides().data(), ostr.data()},
+                                [&](const std::array<std::int64_t, 2>& off) { acc[off[1]] += xp[off[0]]; });
+  }
   T* op = out.data_ptr<T>();
   for (std::int64_t i = 0; i < n_out; ++i) op[i] = static_cast<T>(acc[i]);
   if (!keepdim)
@@ -93,10 +106,10 @@ template <typename T> Tensor sum_kernel_typed(const Tensor& x, const std::vector
 Stack sum_forward(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const SumArgs s = sum_args(a);
-  const TensorMeta m = sum_shape(a)[0];
-  const Tensor xc = kernels::cast(x, m.dtype);
   const auto red = reduced_dims(x.sizes(), s.dims);
-  return {dispatch_dtype(m.dtype, [&]<typename T>() { return sum_kernel_typed<T>(xc, red, s.keepdim); })};
+  const ScalarType dtype = sum_dtype(x, s.dtype);
+  const Tensor xc = kernels::cast(x, dtype);
+  return {dispatch_dtype(dtype, [&]<typename T>() { return sum_kernel_typed<T>(xc, red, s.keepdim); })};
 }
 
 TensorList sum_backward(BackwardContext& ctx, const TensorList& g) {
@@ -127,7 +140,7 @@ struct Blocks {
   std::vector<std::int64_t> perm;  // perm[i]: input dim at position i
 };
 
-Blocks make_blocks(const Tensor& x, const std::vector<bool>& red, ScalarType dt) {
+Blocks make_blocks(const Tensor& x, const DimMask& red, ScalarType dt) {
   Blocks b;
   for (std::size_t i = 0; i < red.size(); ++i)
     if (!red[i]) b.perm.push_back(static_cast<std::int64_t>(i)), b.outer *= x.sizes()[i];
@@ -141,7 +154,7 @@ Blocks make_blocks(const Tensor& x, const std::vector<bool>& red, ScalarType dt)
 
 // out[i] = f(block i, R) in dtype Out, shaped as the reduction result.
 template <typename T, typename Out, typename F>
-Tensor reduce_blocks(const Tensor& x, const std::vector<bool>& red, bool keepdim, F&& f) {
+Tensor reduce_blocks(const Tensor& x, const DimMask& red, bool keepdim, F&& f) {
   const Blocks b = make_blocks(x, red, scalar_type_of<T>);
   Tensor out = kernels::make_tensor(reduced_shape(x.sizes(), red, keepdim), scalar_type_of<Out>);
   const T* d = b.data.data_ptr<T>();
@@ -158,17 +171,17 @@ Tensor unpermute(const Tensor& buf, const std::vector<std::int64_t>& perm) {
   return kernels::contiguous_kernel(kernels::make_view(buf, sizes, strides, buf.storage_offset()));
 }
 
-std::vector<bool> one_dim(const Shape& sizes, std::int64_t dim) { return reduced_dims(sizes, IntList{dim}); }
+DimMask one_dim(const Shape& sizes, std::int64_t dim) { return reduced_dims(sizes, IntList{dim}); }
 
 // The gradient of a reduction, reshaped so it broadcasts against the input.
-Tensor grad_keepdim(const Tensor& g, const Shape& in, const std::vector<bool>& red, bool keepdim) {
+Tensor grad_keepdim(const Tensor& g, const Shape& in, const DimMask& red, bool keepdim) {
   return keepdim ? g : reshape(g, reduced_shape(in, red, true));
 }
 
 // A constant (non-differentiable) tensor of x's shape from a per-block kernel
 // f(block, R, out_block) that writes R values.
 template <typename T, typename F>
-Tensor block_map(const Tensor& x, const std::vector<bool>& red, ScalarType out_dt, F&& f) {
+Tensor block_map(const Tensor& x, const DimMask& red, ScalarType out_dt, F&& f) {
   const Blocks b = make_blocks(x, red, scalar_type_of<T>);
   Tensor buf = kernels::make_tensor(b.data.sizes(), scalar_type_of<T>);
   const T* d = b.data.data_ptr<T>();
@@ -179,7 +192,7 @@ Tensor block_map(const Tensor& x, const std::vector<bool>& red, ScalarType out_d
 
 // ---- mean -----------------------------------------------------------------------
 
-std::vector<TensorMeta> mean_shape(const Stack& a) {
+MetaList mean_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const SumArgs s = sum_args(a);
   const ScalarType dt = s.dtype ? *s.dtype : x.dtype();
@@ -231,7 +244,7 @@ SumArgs prod_args(const Stack& a) {
   return s;
 }
 
-std::vector<TensorMeta> prod_shape(const Stack& a) {
+MetaList prod_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const SumArgs s = prod_args(a);
   return {{reduced_shape(x.sizes(), reduced_dims(x.sizes(), s.dims), s.keepdim), sum_dtype(x, s.dtype)}};
@@ -312,7 +325,7 @@ void check_dim_nonempty(const Tensor& x, std::int64_t dim, const char* name) {
            name << "(): Expected reduction dim " << w << " to have non-zero size.");
 }
 
-template <bool Max> std::vector<TensorMeta> extreme_shape(const Stack& a) {
+template <bool Max> MetaList extreme_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   if (a.size() == 1) {
     check_full_reduction(x, extreme_name<Max>());
@@ -328,7 +341,7 @@ template <bool Max> Stack extreme_forward(const Stack& a) {
   extreme_shape<Max>(a);
   const Tensor& x = a[0].to_tensor();
   if (a.size() == 1) {
-    const std::vector<bool> all(x.sizes().size(), true);
+    const DimMask all(x.sizes().size(), true);
     return {dispatch_dtype(x.dtype(), [&]<typename T>() {
       return reduce_blocks<T, T>(x, all, false, [](const T* p, std::int64_t n) { return p[arg_extreme<Max>(p, n)]; });
     })};
@@ -345,7 +358,7 @@ template <bool Max> Stack extreme_forward(const Stack& a) {
 }
 
 // 1/count at every element equal to its block's extreme (ties share the gradient evenly), 0 elsewhere.
-template <bool Max> Tensor tie_weights(const Tensor& x, const std::vector<bool>& red, ScalarType dt) {
+template <bool Max> Tensor tie_weights(const Tensor& x, const DimMask& red, ScalarType dt) {
   return dispatch_dtype(x.dtype(), [&]<typename T>() {
     return block_map<T>(x, red, dt, [](const T* p, std::int64_t n, T* o) {
       const T m = p[arg_extreme<Max>(p, n)];
@@ -379,7 +392,7 @@ template <bool Max> TensorList extreme_backward(BackwardContext& ctx, const Tens
   if (!g[0].defined()) return {Tensor()};  // only the indices were used
   const Tensor& x = ctx.tensor_arg(0);
   if (ctx.num_args() == 1) {
-    const std::vector<bool> all(x.sizes().size(), true);
+    const DimMask all(x.sizes().size(), true);
     return {mul(reshape(g[0], Shape(x.dim(), 1)), tie_weights<Max>(x, all, g[0].dtype()))};
   }
   const std::int64_t dim = ctx.arg(1).to_int();
@@ -393,7 +406,7 @@ template <bool Max> TensorList extreme_backward(BackwardContext& ctx, const Tens
   return {mul(grad_keepdim(g[0], x.sizes(), red, keepdim), one_hot_at(x.sizes(), dim, idx_keep, g[0].dtype()))};
 }
 
-template <bool Max> std::vector<TensorMeta> amax_shape(const Stack& a) {
+template <bool Max> MetaList amax_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const IntList dims = a[1].is_none() ? IntList{} : a[1].to_int_list();
   if (dims.empty()) check_full_reduction(x, Max ? "amax" : "amin");
@@ -417,7 +430,7 @@ template <bool Max> TensorList amax_backward(BackwardContext& ctx, const TensorL
   return {mul(grad_keepdim(g[0], x.sizes(), red, ctx.arg(2).to_bool()), tie_weights<Max>(x, red, g[0].dtype()))};
 }
 
-template <bool Max> std::vector<TensorMeta> argmax_shape(const Stack& a) {
+template <bool Max> MetaList argmax_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const char* name = Max ? "argmax" : "argmin";
   if (a[1].is_none()) {
@@ -431,7 +444,7 @@ template <bool Max> std::vector<TensorMeta> argmax_shape(const Stack& a) {
 template <bool Max> Stack argmax_forward(const Stack& a) {
   const TensorMeta m = argmax_shape<Max>(a)[0];
   const Tensor& x = a[0].to_tensor();
-  const auto red = a[1].is_none() ? std::vector<bool>(x.sizes().size(), true) : one_dim(x.sizes(), a[1].to_int());
+  const auto red = a[1].is_none() ? DimMask(x.sizes().size(), true) : one_dim(x.sizes(), a[1].to_int());
   Tensor out = dispatch_dtype(x.dtype(), [&]<typename T>() {
     return reduce_blocks<T, std::int64_t>(x, red, true,
                                           [](const T* p, std::int64_t n) { return arg_extreme<Max>(p, n); });
@@ -479,7 +492,7 @@ NormArgs norm_args(OpKind kind, const Stack& a) {
   return n;
 }
 
-template <OpKind K> std::vector<TensorMeta> norm_shape(const Stack& a) {
+template <OpKind K> MetaList norm_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   if constexpr (K == OpKind::norm) {
     PT_CHECK(is_floating_point(x.dtype()), RuntimeError,
@@ -561,7 +574,7 @@ VarArgs var_args(const Stack& a) {
   return v;
 }
 
-std::vector<TensorMeta> var_shape(const Stack& a) {
+MetaList var_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   PT_CHECK(is_floating_point(x.dtype()), RuntimeError, "std and var only support floating point and complex dtypes");
   const VarArgs v = var_args(a);
@@ -587,7 +600,7 @@ template <bool Sqrt> Stack var_forward(const Stack& a) {
 }
 
 // d var = g * 2 (x - mean) / (N - correction)
-Tensor var_grad(const Tensor& x, const Tensor& gk, const VarArgs& v, const std::vector<bool>& red) {
+Tensor var_grad(const Tensor& x, const Tensor& gk, const VarArgs& v, const DimMask& red) {
   std::int64_t n = 1;
   for (std::size_t i = 0; i < red.size(); ++i)
     if (red[i]) n *= x.sizes()[i];
@@ -622,7 +635,7 @@ TensorList std_backward(BackwardContext& ctx, const TensorList& g) {
 
 // ---- logsumexp ----------------------------------------------------------------------------
 
-std::vector<TensorMeta> logsumexp_shape(const Stack& a) {
+MetaList logsumexp_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const ScalarType dt = is_floating_point(x.dtype()) ? x.dtype() : ScalarType::Float32;
   return {{reduced_shape(x.sizes(), reduced_dims(x.sizes(), a[1].to_int_list()), a[2].to_bool()), dt}};
@@ -655,7 +668,7 @@ TensorList logsumexp_backward(BackwardContext& ctx, const TensorList& g) {
 
 // ---- softmax / log_softmax -------------------------------------------------------------------
 
-template <bool Log> std::vector<TensorMeta> softmax_shape(const Stack& a) {
+template <bool Log> MetaList softmax_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const std::int64_t dim = kernels::wrap_dim(a[1].to_int(), std::max<std::int64_t>(x.dim(), 1));
   const auto dt = a.size() > 2 ? a[2].to_optional_scalar_type() : std::nullopt;
@@ -732,7 +745,7 @@ std::pair<Tensor, Tensor> select_lanes(const Tensor& x, std::int64_t dim, std::i
   return {unpermute(vals, perm), unpermute(idx, perm)};
 }
 
-std::vector<TensorMeta> topk_shape(const Stack& a) {
+MetaList topk_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const std::int64_t k = a[1].to_int();
   const std::int64_t dim = kernels::wrap_dim(a[2].to_int(), std::max<std::int64_t>(x.dim(), 1));
@@ -753,7 +766,7 @@ Stack topk_forward(const Stack& a) {
   });
 }
 
-std::vector<TensorMeta> sort_shape(const Stack& a) {
+MetaList sort_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   kernels::wrap_dim(a[1].to_int(), std::max<std::int64_t>(x.dim(), 1));
   return {{x.sizes(), x.dtype()}, {x.sizes(), ScalarType::Int64}};

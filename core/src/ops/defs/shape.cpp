@@ -13,28 +13,9 @@ namespace paratrace {
 namespace {
 
 using rules::identity_backward;
+using rules::infer_size;
 using rules::meta_of;
 using rules::same_shape;
-
-// Resolves one -1 in `shape` against numel, with PyTorch's errors.
-Shape infer_size(const IntList& shape, std::int64_t numel) {
-  Shape out(shape.begin(), shape.end());
-  std::int64_t known = 1;
-  std::optional<std::size_t> infer;
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (out[i] == -1) {
-      PT_CHECK(!infer, RuntimeError, "only one dimension can be inferred");
-      infer = i;
-    } else {
-      PT_CHECK(out[i] >= 0, RuntimeError, "invalid shape dimension " << out[i]);
-      known *= out[i];
-    }
-  }
-  const bool ok = infer ? (known != 0 && numel % known == 0) : known == numel;
-  PT_CHECK(ok, RuntimeError, "shape '" << kernels::shape_str(out) << "' is invalid for input of size " << numel);
-  if (infer) out[*infer] = numel / known;
-  return out;
-}
 
 // Strides for viewing a tensor of (sizes, strides) as `shape` without a copy,
 // or nullopt when the memory layout does not allow it (PyTorch's computeStride).
@@ -66,7 +47,7 @@ std::optional<Shape> view_strides(const Shape& sizes, const Shape& strides, cons
   return out;
 }
 
-std::vector<TensorMeta> view_shape(const Stack& a) {
+MetaList view_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   return {{infer_size(a[1].to_int_list(), x.numel()), x.dtype()}};
 }
@@ -93,7 +74,7 @@ Stack reshape_forward(const Stack& a) {
   return {view(contiguous(x), shape)};
 }
 
-std::vector<TensorMeta> expand_shape(const Stack& a) {
+MetaList expand_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   const IntList& sizes = a[1].to_int_list();
   PT_CHECK(sizes.size() >= static_cast<std::size_t>(x.dim()), RuntimeError,
@@ -177,7 +158,7 @@ Stack transpose_forward(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   return {permuted_view(x, swap_perm(x.dim(), a[1].to_int(), a[2].to_int()))};
 }
-std::vector<TensorMeta> transpose_shape(const Stack& a) { return meta_of(transpose_forward(a)[0].to_tensor()); }
+MetaList transpose_shape(const Stack& a) { return meta_of(transpose_forward(a)[0].to_tensor()); }
 TensorList transpose_backward(BackwardContext& ctx, const TensorList& g) {
   return {transpose(g[0], ctx.arg(1).to_int(), ctx.arg(2).to_int())};
 }
@@ -187,7 +168,7 @@ Stack t_forward(const Stack& a) {
   PT_CHECK(x.dim() <= 2, RuntimeError, "t() expects a tensor with <= 2 dimensions, but self is " << x.dim() << "D");
   return {permuted_view(x, swap_perm(x.dim(), 0, x.dim() < 2 ? 0 : 1))};
 }
-std::vector<TensorMeta> t_shape(const Stack& a) { return meta_of(t_forward(a)[0].to_tensor()); }
+MetaList t_shape(const Stack& a) { return meta_of(t_forward(a)[0].to_tensor()); }
 TensorList t_backward(BackwardContext&, const TensorList& g) { return {t(g[0])}; }
 
 // x.T reverses all dims.
@@ -200,7 +181,7 @@ Stack numpy_T_forward(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   return {permuted_view(x, reversed_dims(x.dim()))};
 }
-std::vector<TensorMeta> numpy_T_shape(const Stack& a) { return meta_of(numpy_T_forward(a)[0].to_tensor()); }
+MetaList numpy_T_shape(const Stack& a) { return meta_of(numpy_T_forward(a)[0].to_tensor()); }
 TensorList numpy_T_backward(BackwardContext&, const TensorList& g) { return {numpy_T(g[0])}; }
 
 Stack mT_forward(const Stack& a) {
@@ -209,14 +190,14 @@ Stack mT_forward(const Stack& a) {
            "tensor.mT is only supported on matrices or batches of matrices. Got " << x.dim() << "-D tensor.");
   return {permuted_view(x, swap_perm(x.dim(), -2, -1))};
 }
-std::vector<TensorMeta> mT_shape(const Stack& a) { return meta_of(mT_forward(a)[0].to_tensor()); }
+MetaList mT_shape(const Stack& a) { return meta_of(mT_forward(a)[0].to_tensor()); }
 TensorList mT_backward(BackwardContext&, const TensorList& g) { return {mT(g[0])}; }
 
 Stack permute_forward(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   return {permuted_view(x, checked_perm(x, a[1].to_int_list()))};
 }
-std::vector<TensorMeta> permute_shape(const Stack& a) { return meta_of(permute_forward(a)[0].to_tensor()); }
+MetaList permute_shape(const Stack& a) { return meta_of(permute_forward(a)[0].to_tensor()); }
 TensorList permute_backward(BackwardContext& ctx, const TensorList& g) {
   const IntList perm = checked_perm(g[0], ctx.arg(1).to_int_list());
   IntList inverse(perm.size());
@@ -235,7 +216,7 @@ Stack unsqueeze_forward(const Stack& a) {
   strides.insert(strides.begin() + d, st);
   return {kernels::make_view(x, sizes, strides, x.storage_offset())};
 }
-std::vector<TensorMeta> unsqueeze_shape(const Stack& a) { return meta_of(unsqueeze_forward(a)[0].to_tensor()); }
+MetaList unsqueeze_shape(const Stack& a) { return meta_of(unsqueeze_forward(a)[0].to_tensor()); }
 TensorList squeeze_to_input(BackwardContext& ctx, const TensorList& g) { return {reshape(g[0], ctx.arg_meta(0).sizes)}; }
 
 // aten::squeeze(self) drops every size-1 dim; aten::squeeze.dim(self, dim) only that one if it is 1.
@@ -252,7 +233,7 @@ Stack squeeze_forward(const Stack& a) {
   }
   return {kernels::make_view(x, sizes, strides, x.storage_offset())};
 }
-std::vector<TensorMeta> squeeze_shape(const Stack& a) { return meta_of(squeeze_forward(a)[0].to_tensor()); }
+MetaList squeeze_shape(const Stack& a) { return meta_of(squeeze_forward(a)[0].to_tensor()); }
 
 // ---- slicing ----------------------------------------------------------------------
 
@@ -276,7 +257,7 @@ Stack slice_forward(const Stack& a) {
   strides[d] *= step;
   return {kernels::make_view(x, sizes, strides, x.storage_offset() + start * x.strides()[d])};
 }
-std::vector<TensorMeta> slice_shape(const Stack& a) { return meta_of(slice_forward(a)[0].to_tensor()); }
+MetaList slice_shape(const Stack& a) { return meta_of(slice_forward(a)[0].to_tensor()); }
 
 // Backward of a view op: scatter the gradient into zeros of the input's shape
 // through the same view.
@@ -310,7 +291,7 @@ Stack select_forward(const Stack& a) {
   strides.erase(strides.begin() + d);
   return {kernels::make_view(x, sizes, strides, offset)};
 }
-std::vector<TensorMeta> select_shape(const Stack& a) { return meta_of(select_forward(a)[0].to_tensor()); }
+MetaList select_shape(const Stack& a) { return meta_of(select_forward(a)[0].to_tensor()); }
 TensorList select_backward(BackwardContext& ctx, const TensorList& g) {
   Stack args{IValue(), ctx.arg(1), ctx.arg(2)};
   return {scatter_through_view(ctx.arg_meta(0), g[0], [&](const Tensor& z) {
@@ -344,7 +325,7 @@ Stack diagonal_forward(const Stack& a) {
   strides.push_back(x.strides()[d1] + x.strides()[d2]);
   return {kernels::make_view(x, sizes, strides, start)};
 }
-std::vector<TensorMeta> diagonal_shape(const Stack& a) { return meta_of(diagonal_forward(a)[0].to_tensor()); }
+MetaList diagonal_shape(const Stack& a) { return meta_of(diagonal_forward(a)[0].to_tensor()); }
 TensorList diagonal_backward(BackwardContext& ctx, const TensorList& g) {
   Stack args{IValue(), ctx.arg(1), ctx.arg(2), ctx.arg(3)};
   return {scatter_through_view(ctx.arg_meta(0), g[0], [&](const Tensor& z) {
@@ -367,13 +348,13 @@ Stack narrow_forward(const Stack& a) {
            "start (" << start << ") + length (" << len << ") exceeds dimension size (" << n << ").");
   return {slice(x, d, start, start + len, 1)};
 }
-std::vector<TensorMeta> narrow_shape(const Stack& a) {
+MetaList narrow_shape(const Stack& a) {
   Shape s = a[0].to_tensor().sizes();
   s[kernels::wrap_dim(a[1].to_int(), static_cast<std::int64_t>(s.size()))] = a[3].to_int();
   return {{s, a[0].to_tensor().dtype()}};
 }
 
-std::vector<TensorMeta> flatten_shape(const Stack& a) {
+MetaList flatten_shape(const Stack& a) {
   const Tensor& x = a[0].to_tensor();
   if (x.dim() == 0) return {{{1}, x.dtype()}};
   const std::int64_t s = kernels::wrap_dim(a[1].to_int(), x.dim());
@@ -389,7 +370,7 @@ std::vector<TensorMeta> flatten_shape(const Stack& a) {
 Stack flatten_forward(const Stack& a) { return {reshape(a[0].to_tensor(), flatten_shape(a)[0].sizes)}; }
 
 Stack expand_as_forward(const Stack& a) { return {expand(a[0].to_tensor(), a[1].to_tensor().sizes())}; }
-std::vector<TensorMeta> expand_as_shape(const Stack& a) {
+MetaList expand_as_shape(const Stack& a) {
   return {{a[1].to_tensor().sizes(), a[0].to_tensor().dtype()}};
 }
 
@@ -435,20 +416,20 @@ Stack unbind_forward(const Stack& a) {
   for (std::int64_t i = 0; i < x.sizes()[d]; ++i) out.push_back(select(x, d, i));
   return out;
 }
-std::vector<TensorMeta> metas_of(const Stack& outs) {
-  std::vector<TensorMeta> m;
+MetaList metas_of(const Stack& outs) {
+  MetaList m;
   for (const IValue& o : outs) m.push_back({o.to_tensor().sizes(), o.to_tensor().dtype()});
   return m;
 }
-std::vector<TensorMeta> split_shape(const Stack& a) {
+MetaList split_shape(const Stack& a) {
   autograd::NoGradGuard g;
   return metas_of(split_forward(a));
 }
-std::vector<TensorMeta> chunk_shape(const Stack& a) {
+MetaList chunk_shape(const Stack& a) {
   autograd::NoGradGuard g;
   return metas_of(chunk_forward(a));
 }
-std::vector<TensorMeta> unbind_shape(const Stack& a) {
+MetaList unbind_shape(const Stack& a) {
   autograd::NoGradGuard g;
   return metas_of(unbind_forward(a));
 }
@@ -459,6 +440,25 @@ std::vector<Tensor> to_tensors(const Stack& s) {
   return out;
 }
 }  // namespace
+
+Shape rules::infer_size(const IntList& shape, std::int64_t numel) {
+  Shape out(shape.begin(), shape.end());
+  std::int64_t known = 1;
+  std::optional<std::size_t> infer;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == -1) {
+      PT_CHECK(!infer, RuntimeError, "only one dimension can be inferred");
+      infer = i;
+    } else {
+      PT_CHECK(out[i] >= 0, RuntimeError, "invalid shape dimension " << out[i]);
+      known *= out[i];
+    }
+  }
+  const bool ok = infer ? (known != 0 && numel % known == 0) : known == numel;
+  PT_CHECK(ok, RuntimeError, "shape '" << kernels::shape_str(out) << "' is invalid for input of size " << numel);
+  if (infer) out[*infer] = numel / known;
+  return out;
+}
 
 Tensor view(const Tensor& self, const IntList& shape) { return call_op1(OpKind::view, {self, shape}); }
 Tensor reshape(const Tensor& self, const IntList& shape) { return call_op1(OpKind::reshape, {self, shape}); }

@@ -61,9 +61,10 @@ Tensor sum_to(const Tensor& grad, const Shape& shape) {
   for (std::int64_t i = 0; i < grad.dim(); ++i) {
     if (i < lead || (shape[i - lead] == 1 && grad.size(i) != 1)) dims.push_back(i);
   }
-  Tensor r = dims.empty() ? grad : paratrace::sum(grad, dims, /*keepdim=*/true);
-  if (lead > 0 || r.sizes() != shape) r = paratrace::reshape(r, shape);
-  return r;
+  if (dims.empty()) return paratrace::reshape(grad, shape);
+  // sum's result is contiguous, so a view (one op, where reshape is two) always fits.
+  Tensor r = paratrace::sum(grad, dims, /*keepdim=*/true);
+  return r.sizes() == shape ? r : paratrace::view(r, shape);
 }
 
 }  // namespace paratrace::kernels

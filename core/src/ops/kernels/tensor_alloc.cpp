@@ -32,6 +32,16 @@ Tensor make_view(const Tensor& base, const Shape& sizes, const Shape& strides, s
   return Tensor(std::move(impl));
 }
 
+Tensor alias_without_history(const Tensor& t) {
+  auto impl = std::make_shared<TensorImpl>();
+  impl->storage = t.storage();
+  impl->storage_offset = t.storage_offset();
+  impl->sizes = t.sizes();
+  impl->strides = t.strides();
+  impl->dtype = t.dtype();
+  return Tensor(std::move(impl));
+}
+
 Tensor scalar_to_tensor(const Scalar& s, std::optional<ScalarType> dtype, bool wrapped) {
   const ScalarType dt = dtype.value_or(s.is_floating_point() ? ScalarType::Float64 : s.default_dtype());
   Tensor t = make_tensor({}, dt);

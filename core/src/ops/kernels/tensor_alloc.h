@@ -10,6 +10,9 @@ namespace paratrace::kernels {
 Tensor make_tensor(const Shape& sizes, ScalarType dtype);
 // A new tensor aliasing `base`'s storage with the given geometry (for views).
 Tensor make_view(const Tensor& base, const Shape& sizes, const Shape& strides, std::int64_t storage_offset);
+// A new tensor sharing `t`'s storage and geometry, with no autograd history
+// and not marked as a view (detach's result).
+Tensor alias_without_history(const Tensor& t);
 // A 0-dim tensor holding `s`; `wrapped` marks it as a wrapped number for type promotion.
 Tensor scalar_to_tensor(const Scalar& s, std::optional<ScalarType> dtype = std::nullopt, bool wrapped = true);
 

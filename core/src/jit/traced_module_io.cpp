@@ -1,0 +1,146 @@
+// TracedModule::save / load: one safetensors file. The tensors are stored
+// under their dotted names (a tensor reachable twice is stored once); the
+// metadata holds the module tree, each method's IR text and the warnings.
+// Loading rebuilds a generic module tree, so no C++ model class is needed.
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "paratrace/io/safetensors.h"
+#include "paratrace/jit/ir_parser.h"
+#include "paratrace/jit/traced_module.h"
+
+namespace paratrace::jit {
+
+namespace {
+
+const char* const kFormat = "paratrace.format";
+const char* const kFormatName = "traced-module";
+const char* const kVersion = "paratrace.format_version";
+const char* const kModules = "paratrace.modules";
+const char* const kMethodPrefix = "paratrace.method.";
+const char* const kWarnings = "paratrace.warnings";
+
+// A module rebuilt from a file: its class name, its tensors and children.
+class LoadedModule : public nn::Cloneable<LoadedModule> {
+ public:
+  explicit LoadedModule(std::string class_name) : class_name_(std::move(class_name)) {}
+  std::string class_name() const override { return class_name_; }
+
+ private:
+  std::string class_name_;
+};
+
+std::string join(const std::string& path, const std::string& name) { return path.empty() ? name : path + "." + name; }
+
+}  // namespace
+
+void TracedModule::save(const std::string& path) const {
+  io::NamedTensors tensors;
+  std::map<const TensorImpl*, std::string> stored;
+  nlohmann::json modules = nlohmann::json::array();
+  auto add_tensors = [&](const std::string& module_path, const nn::OrderedDict<Tensor>& table, nlohmann::json& out) {
+    for (const auto& [name, t] : table) {
+      nlohmann::json entry = {{"name", name}};
+      if (t.defined()) {
+        const std::string key = join(module_path, name);
+        auto [it, inserted] = stored.try_emplace(t.impl(), key);
+        if (inserted) tensors.emplace_back(key, t.detach());
+        entry["key"] = it->second;
+        entry["requires_grad"] = t.requires_grad();
+      }
+      out.push_back(entry);
+    }
+  };
+  for (const auto& [module_path, m] : module_->named_modules()) {
+    nlohmann::json entry = {{"path", module_path}, {"class", m->type_name()}, {"training", m->is_training()},
+                            {"parameters", nlohmann::json::array()}, {"buffers", nlohmann::json::array()},
+                            {"non_persistent", nlohmann::json::array()}};
+    add_tensors(module_path, m->local_parameters(), entry["parameters"]);
+    add_tensors(module_path, m->local_buffers(), entry["buffers"]);
+    for (const auto& [name, t] : m->local_buffers()) {
+      if (!m->is_persistent_buffer(name)) entry["non_persistent"].push_back(name);
+    }
+    modules.push_back(std::move(entry));
+  }
+  io::SafetensorsMetadata metadata{{kFormat, kFormatName}, {kVersion, "1"}, {kModules, modules.dump()}};
+  for (const auto& [name, graph] : methods_) metadata[kMethodPrefix + name] = graph->str();
+  nlohmann::json warnings = nlohmann::json::array();
+  for (const auto& w : warnings_) warnings.push_back(w.message);
+  metadata[kWarnings] = warnings.dump();
+  io::save_safetensors(path, tensors, metadata);
+}
+
+std::shared_ptr<TracedModule> TracedModule::load(const std::string& path) {
+  const io::SafetensorsContents contents = io::load_safetensors(path);
+  auto fail = [&](const std::string& why) { throw io::SafetensorsError("traced module '" + path + "': " + why); };
+  auto meta = [&](const std::string& key) -> const std::string& {
+    auto it = contents.metadata.find(key);
+    if (it == contents.metadata.end()) fail("the metadata has no '" + key + "' (not a traced-module file)");
+    return it->second;
+  };
+  if (meta(kFormat) != kFormatName) fail("format is '" + meta(kFormat) + "', expected '" + kFormatName + "'");
+  if (meta(kVersion) != "1") fail("format version " + meta(kVersion) + " is not supported (this build reads 1)");
+  std::map<std::string, Tensor> by_key(contents.tensors.begin(), contents.tensors.end());
+
+  nlohmann::json modules;
+  try {
+    modules = nlohmann::json::parse(meta(kModules));
+  } catch (const nlohmann::json::exception& e) {
+    fail(std::string("the module tree is not valid JSON: ") + e.what());
+  }
+  std::map<std::string, std::shared_ptr<nn::Module>> built;
+  std::shared_ptr<nn::Module> root;
+  try {
+    for (const auto& entry : modules) {
+      const std::string module_path = entry.at("path");
+      auto m = std::make_shared<LoadedModule>(entry.at("class").get<std::string>());
+      auto tensor_of = [&](const nlohmann::json& t) -> Tensor {
+        if (!t.contains("key")) return Tensor();
+        auto it = by_key.find(t.at("key").get<std::string>());
+        if (it == by_key.end()) fail("tensor '" + t.at("key").get<std::string>() + "' is missing from the file");
+        return it->second;
+      };
+      for (const auto& p : entry.at("parameters")) {
+        const Tensor t = tensor_of(p);
+        m->register_parameter(p.at("name"), t, t.defined() && p.value("requires_grad", true));
+      }
+      const std::set<std::string> non_persistent = entry.value("non_persistent", std::set<std::string>{});
+      for (const auto& b : entry.at("buffers")) {
+        const std::string name = b.at("name");
+        m->register_buffer(name, tensor_of(b), !non_persistent.contains(name));
+      }
+      m->train(entry.value("training", false));
+      if (module_path.empty()) {
+        root = m;
+      } else {
+        const auto dot = module_path.rfind('.');
+        const std::string parent = dot == std::string::npos ? "" : module_path.substr(0, dot);
+        auto it = built.find(parent);
+        if (it == built.end()) fail("module '" + module_path + "' comes before its parent");
+        it->second->register_module(module_path.substr(dot == std::string::npos ? 0 : dot + 1), m);
+      }
+      built[module_path] = m;
+    }
+  } catch (const nlohmann::json::exception& e) {
+    fail(std::string("the module tree is malformed: ") + e.what());
+  }
+  if (!root) fail("the module tree has no root");
+
+  std::map<std::string, std::shared_ptr<Graph>> methods;
+  for (const auto& [key, text] : contents.metadata) {
+    if (!key.starts_with(kMethodPrefix)) continue;
+    try {
+      methods[key.substr(std::string(kMethodPrefix).size())] = parse_ir(text);
+    } catch (const Error& e) {
+      fail("method '" + key.substr(std::string(kMethodPrefix).size()) + "': " + e.what());
+    }
+  }
+  if (methods.empty()) fail("the file has no traced method");
+  std::vector<TracerWarning> warnings;
+  if (contents.metadata.contains(kWarnings)) {
+    for (const auto& w : nlohmann::json::parse(meta(kWarnings))) warnings.push_back({w.get<std::string>()});
+  }
+  return std::make_shared<TracedModule>(root, std::move(methods), std::move(warnings));
+}
+
+}  // namespace paratrace::jit

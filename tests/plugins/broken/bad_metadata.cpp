@@ -1,0 +1,17 @@
+// Rejected: the metadata lacks name and parametrizations.
+#include <QObject>
+
+#include "pass_through_type.h"
+
+class BadMetadataPlugin : public QObject, public paratrace::plugin::ParametrizationPlugin {
+  Q_OBJECT
+  Q_PLUGIN_METADATA(IID PARATRACE_PARAMETRIZATION_PLUGIN_IID FILE "bad_metadata.json")
+  Q_INTERFACES(paratrace::plugin::ParametrizationPlugin)
+
+ public:
+  QList<std::shared_ptr<const paratrace::plugin::ParametrizationType>> parametrizations() const override {
+    return {std::make_shared<PassThroughType>(QStringLiteral("Broken"))};
+  }
+};
+
+#include "bad_metadata.moc"
