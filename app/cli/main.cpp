@@ -6,6 +6,7 @@
 #include <QTextStream>
 #include <cstdio>
 
+#include "export_command.h"
 #include "plugin_directories.h"
 #include "plugins_command.h"
 
@@ -29,12 +30,18 @@ int main(int argc, char** argv) {
   QCoreApplication::setApplicationName(QLatin1String(paratrace::pluginhost::kApplicationName));
   QCoreApplication::setApplicationVersion(QStringLiteral(PARATRACE_VERSION));
 
+  if (argc > 1 && qstrcmp(argv[1], "export") == 0) {
+    QTextStream out(stdout), err(stderr);
+    return paratrace::cli::run_export_command(QCoreApplication::arguments(), out, err);
+  }
+
   QCommandLineParser parser;
   parser.setApplicationDescription(
       Cli::tr("Paratrace on the command line.\n\n"
               "Commands:\n"
               "  plugins  List the parametrization plugins found, what they provide and why any\n"
-              "           failed to load. Exit code 0 if all loaded, 1 if one failed.\n\n"
+              "           failed to load. Exit code 0 if all loaded, 1 if one failed.\n"
+              "  export   Draw a traced graph as SVG, PNG, PDF or DOT (paratrace-cli export --help).\n\n"
               "Plugins are searched next to the executable (plugins/), in each directory of\n"
               "PARATRACE_PLUGIN_PATH, then in the user's application data directory (plugins/)."));
   const QCommandLineOption help = parser.addHelpOption();

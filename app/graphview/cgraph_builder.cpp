@@ -46,6 +46,7 @@ void declare_defaults(Agraph_t* g, const RenderOptions& options, bool large) {
   declare(g, AGRAPH, "fontsize", "11");
   declare(g, AGRAPH, "fontcolor", t.cluster_label);
   declare(g, AGRAPH, "labeljust", "l");
+  declare(g, AGRAPH, "rankdir", options.rankdir == RankDir::LeftToRight ? "LR" : "TB");
   declare(g, AGRAPH, "nodesep", "0.2");
   declare(g, AGRAPH, "ranksep", "0.3");
   declare(g, AGRAPH, "pad", "0.2");

@@ -66,6 +66,14 @@ Format format_from_name(std::string_view name) {
   throw UnknownFormatError("unknown export format '" + std::string(name) + "' (expected svg, png, pdf or dot)");
 }
 
+RankDir rankdir_from_name(std::string_view name) {
+  std::string upper(name);
+  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char ch) { return std::toupper(ch); });
+  if (upper == "TB") return RankDir::TopToBottom;
+  if (upper == "LR") return RankDir::LeftToRight;
+  throw std::invalid_argument("unknown rank direction '" + std::string(name) + "' (expected TB or LR)");
+}
+
 std::string_view format_name(Format format) {
   switch (format) {
     case Format::Svg: return "svg";

@@ -22,6 +22,15 @@ enum class Engine {
   Sfdp,  // force-directed, for very large flat graphs; draws no clusters
 };
 
+// The direction of the dataflow (Graphviz's rankdir); dot only.
+enum class RankDir {
+  TopToBottom,  // "TB", the default
+  LeftToRight,  // "LR": wide screens, long chains
+};
+
+// "TB" or "LR", in any case; std::invalid_argument otherwise.
+RankDir rankdir_from_name(std::string_view name);
+
 enum class Format {
   Svg,
   Png,  // cairo, at RenderOptions::dpi, which is also written into the file
@@ -36,6 +45,7 @@ std::string_view format_name(Format format);
 struct RenderOptions {
   Engine engine = Engine::Dot;
   Theme theme = light_theme();
+  RankDir rankdir = RankDir::TopToBottom;
   double dpi = 96.0;  // PNG only; SVG and PDF are in points
   // Graphs with more nodes than this get the large-graph settings: no edge
   // labels (dot turns each into a node), global ranking and no x-coordinate

@@ -15,8 +15,35 @@ constexpr std::size_t kMaxConstantChars = 24;
 
 std::string shortened(std::string text) {
   if (text.size() <= kMaxConstantChars) return text;
-  text.resize(kMaxConstantChars - 1);
+  std::size_t end = kMaxConstantChars - 1;
+  // Never cut inside a UTF-8 sequence: SVG viewers reject invalid UTF-8.
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  text.resize(end);
   return text + "…";
+}
+
+// Control characters in string constants ("\t", "\001") as Python escapes
+// them: raw, they would make the SVG invalid XML.
+std::string escaped_controls(const std::string& text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (const char ch : text) {
+    const auto byte = static_cast<unsigned char>(ch);
+    if (byte == '\t') {
+      out += "\\t";
+    } else if (byte == '\n') {
+      out += "\\n";
+    } else if (byte == '\r') {
+      out += "\\r";
+    } else if (byte < 0x20 || byte == 0x7F) {
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+    } else {
+      out += ch;
+    }
+  }
+  return out;
 }
 
 // Splits at commas outside brackets and quotes ("int[2] stride=[1, 1]").
@@ -97,8 +124,11 @@ std::string type_text(const jit::Type& type) {
 
 std::string constant_text(const jit::Node& constant) {
   const IValue value = constant.constant_value();
-  if (value.is_tensor() && value.to_tensor().numel() > 1) return type_text(*constant.output()->type());
-  return shortened(value.repr());
+  // Tensor constants read from PyTorch's IR text ("<Tensor>") have no values.
+  if (value.is_tensor() && (!value.to_tensor().defined() || value.to_tensor().numel() > 1)) {
+    return type_text(*constant.output()->type());
+  }
+  return shortened(escaped_controls(value.repr()));
 }
 
 std::string argument_name(const jit::Node& node, std::size_t index) {

@@ -8,6 +8,7 @@
 #include "../core/test_util.h"
 #include "graph_test_models.h"
 #include "graphview/graph_model.h"
+#include "paratrace/jit/ir_parser.h"
 
 using namespace paratrace;
 using namespace paratrace::graphview;
@@ -241,6 +242,23 @@ class TestGraphModel : public QObject {
     QVERIFY(has_line(only(with_kind(g, "aten::add")), "alpha=1"));
     // The int list of the reshape is folded as a whole.
     QVERIFY(has_line(only(with_kind(g, "aten::reshape")), "shape=[4]"));
+  }
+
+  void constantsFromPyTorchIrTextAreReadable() {
+    // A string with control characters, and a tensor constant PyTorch
+    // printed as "<Tensor>" (read back without values).
+    const auto graph = jit::parse_ir(
+        "graph(%x : Float(2, strides=[1], requires_grad=0, device=cpu),\n"
+        "      %d : Dict(str, Tensor)):\n"
+        "  %2 : str = prim::Constant[value=\"a\\tb\\001\"]()\n"
+        "  %3 : Tensor = aten::__getitem__(%d, %2)\n"
+        "  %4 : Float(2, strides=[1], requires_grad=0, device=cpu) = prim::Constant[value=<Tensor>]()\n"
+        "  %5 : Float(2, strides=[1], requires_grad=0, device=cpu) = aten::mul(%3, %4)\n"
+        "  return (%5)\n");
+    const DisplayGraph g = build_display_graph(*graph);
+    const DisplayNode& getitem = only(with_kind(g, "aten::__getitem__"));
+    QVERIFY2(has_line(getitem, "#1=\"a\\tb\\x01\""), getitem.label.at(1).c_str());
+    QVERIFY(has_line(only(with_kind(g, "aten::mul")), "other=Float(2)"));
   }
 
   void constantsCanBeShown() {

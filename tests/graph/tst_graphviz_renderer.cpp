@@ -190,6 +190,26 @@ class TestGraphvizRenderer : public QObject {
     QCOMPARE(image.pixelColor(1, 1).name(), QString::fromStdString(dark.theme.background));
   }
 
+  void rankdirTurnsTheDataflow() {
+    auto centre = [](const Geometry& geo, const std::string& id) {
+      for (const NodeGeometry& n : geo.nodes) {
+        if (n.id == id) return Point{n.box.x + n.box.width / 2, n.box.y + n.box.height / 2};
+      }
+      throw std::out_of_range(id);
+    };
+    const DisplayGraph g = sequential_graph();
+    const Geometry down = layout(g).geometry();
+    QVERIFY(centre(down, "value:input").y < centre(down, "output:0").y);
+    RenderOptions options;
+    options.rankdir = rankdir_from_name("lr");
+    QVERIFY(to_dot(g, options).find("rankdir=LR") != std::string::npos);
+    const Geometry right = layout(g, options).geometry();
+    QVERIFY(centre(right, "value:input").x < centre(right, "output:0").x);
+    QVERIFY(right.width > right.height);
+    QCOMPARE(rankdir_from_name("TB"), RankDir::TopToBottom);
+    PT_VERIFY_THROWS(std::invalid_argument, rankdir_from_name("BT"), "unknown rank direction 'BT' (expected TB or LR)");
+  }
+
   void largeGraphsGetTheFastSettings() {
     GraphModelOptions collapsed;
     collapsed.collapse_depth = 0;
