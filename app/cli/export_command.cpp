@@ -12,6 +12,9 @@ namespace paratrace::cli {
 
 namespace {
 
+// Above this many nodes dot takes seconds rather than milliseconds.
+constexpr std::size_t kSlowDotNodes = 8000;
+
 struct ExportCommand {
   Q_DECLARE_TR_FUNCTIONS(ExportCommand)
 };
@@ -169,8 +172,23 @@ int run_export_command(const QStringList& arguments, QTextStream& out, QTextStre
   try {
     const ExportInput input = load_export_input(request.input, load_model);
     const graphview::DisplayGraph graph = display_graph(input, request.input, request.method, request.model);
+    // dot's crossing minimisation is super-linear: 18,000 nodes in 6,000
+    // clusters take a minute or more (docs/graph-rendering.md, Performance).
+    if (request.render.engine == graphview::Engine::Dot && graph.nodes.size() > kSlowDotNodes) {
+      err << ExportCommand::tr("Note: %1 nodes; if the layout takes too long, try --collapse-depth N or --layout sfdp.")
+                 .arg(graph.nodes.size())
+          << '\n';
+      err.flush();
+    }
     const graphview::LaidOutGraph laid = graphview::layout(graph, request.render);
     for (const std::string& warning : laid.warnings()) err << QString::fromStdString(warning) << '\n';
+    if (request.format == graphview::Format::Png && laid.png_dpi() < request.render.dpi) {
+      err << ExportCommand::tr("Note: the PNG is written at %1 dpi instead of %2: larger pictures exceed "
+                               "32,767 pixels per side. SVG and PDF have no such limit.")
+                 .arg(laid.png_dpi(), 0, 'f', 1)
+                 .arg(request.render.dpi)
+          << '\n';
+    }
     laid.write(request.format, request.output.toStdString());
     out << ExportCommand::tr("Wrote %1 (%2 nodes, %3 edges, %4 module clusters)")
                .arg(request.output)

@@ -92,16 +92,28 @@ LaidOutGraph::~LaidOutGraph() = default;
 const Geometry& LaidOutGraph::geometry() const { return state_->geometry; }
 const std::vector<std::string>& LaidOutGraph::warnings() const { return state_->warnings; }
 
+double LaidOutGraph::png_dpi() const {
+  // Cairo's limit; above it Graphviz scales the picture down itself, saying
+  // so on stderr, and the recorded resolution would be wrong.
+  constexpr double kMaxPixels = 32767 - 1;
+  // The page adds the graph's pad on each side (0.2 in here; allow 0.5 in
+  // for DOT text that sets its own).
+  constexpr double kPadPoints = 2 * 36.0;
+  const double points = std::max(state_->geometry.width, state_->geometry.height) + kPadPoints;
+  return std::min(state_->dpi, kMaxPixels * 72.0 / points);
+}
+
 std::string LaidOutGraph::render(Format format) const {
   if (format == Format::Png && !(state_->dpi > 0)) {
     throw RenderError("PNG resolution must be positive, got " + std::to_string(state_->dpi) + " dpi");
   }
+  const double dpi = png_dpi();
   GraphvizLock lock;
   Agraph_t* g = state_->graph.get();
   // The renderer takes the resolution from the layout's drawing record at
   // render time; only the raster gets ours, SVG and PDF stay in points.
   const double layout_dpi = GD_drawing(g)->dpi;
-  if (format == Format::Png) GD_drawing(g)->dpi = state_->dpi;
+  if (format == Format::Png) GD_drawing(g)->dpi = dpi;
   char* data = nullptr;
   unsigned int length = 0;
   const int status = gvRenderData(lock.context(), g, graphviz_format(format), &data, &length);
@@ -116,7 +128,7 @@ std::string LaidOutGraph::render(Format format) const {
     }
     throw RenderError("Graphviz could not render " + std::string(format_name(format)) + hint + ": " + lock.details());
   }
-  return format == Format::Png ? with_png_dpi(std::move(bytes), state_->dpi) : bytes;
+  return format == Format::Png ? with_png_dpi(std::move(bytes), dpi) : bytes;
 }
 
 void LaidOutGraph::write(Format format, const std::filesystem::path& path) const {

@@ -66,6 +66,10 @@ class LaidOutGraph {
   const Geometry& geometry() const;
   // Graphviz's warnings from the layout ("Warning: ...").
   const std::vector<std::string>& warnings() const;
+  // The resolution a PNG is rendered at and records: RenderOptions::dpi,
+  // lowered so that the picture stays within cairo's 32,767 pixels per side
+  // (a 10,000-op chain is 400,000 points tall). SVG and PDF have no limit.
+  double png_dpi() const;
   // The file's bytes. Throws RenderError.
   std::string render(Format format) const;
   // Renders, then replaces `path` atomically (temporary file + rename):

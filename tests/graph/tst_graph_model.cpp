@@ -221,6 +221,36 @@ class TestGraphModel : public QObject {
     QCOMPARE(build_display_graph(*traced, options).nodes.size(), build_display_graph(*traced).nodes.size());
   }
 
+  void collapsedEdgesAreDeduplicated() {
+    // The Linear's output is used three times inside Square (x * x + x):
+    // collapsed, that is one edge into module:1 for that value.
+    class Square : public nn::Cloneable<Square> {
+     public:
+      std::string class_name() const override { return "Square"; }
+      IValue forward_stack(const Stack& in) override {
+        const Tensor x = in[0].to_tensor();
+        return IValue(x * x + x);
+      }
+    };
+    const auto traced = jit::trace(
+        std::make_shared<nn::Sequential>(std::initializer_list<nn::ModulePtr>{std::make_shared<nn::Linear>(3, 3),
+                                                                              std::make_shared<Square>()}),
+        {randn({2, 3})});
+    const DisplayGraph expanded = build_display_graph(*traced);
+    std::size_t uses = 0;
+    for (const DisplayEdge& e : expanded.edges) uses += e.from == only(with_kind(expanded, "aten::linear")).id;
+    QCOMPARE(uses, std::size_t(3));  // mul twice (one edge per use), add
+    GraphModelOptions options;
+    options.collapse_depth = 0;
+    const DisplayGraph g = build_display_graph(*traced, options);
+    QCOMPARE(g.nodes.size(), std::size_t(4));  // input, 0, 1, output
+    std::size_t between = 0;
+    for (const DisplayEdge& e : g.edges) between += e.from == "module:0" && e.to == "module:1";
+    QCOMPARE(between, std::size_t(1));
+    QCOMPARE(g.edges.size(), std::size_t(3));
+    for (const DisplayEdge& e : g.edges) QVERIFY(e.from != e.to);  // no self-edges from the internal ones
+  }
+
   void negativeCollapseDepthIsRejected() {
     GraphModelOptions options;
     options.collapse_depth = -1;

@@ -138,6 +138,35 @@ class TestGraphvizRenderer : public QObject {
     QCOMPARE(image.pixelColor(1, 1).name(), QString("#ffffff"));
   }
 
+  void tallPngsStayWithinCairosLimit() {
+    // A chain of 300 ops: about 10,000 points tall, 42,000 pixels at 300 dpi.
+    // Appended, as GCC 12 misreports `"n" + std::string` (-Wrestrict).
+    auto id = [](int i) {
+      std::string s = "n";
+      s += std::to_string(i);
+      return s;
+    };
+    DisplayGraph chain;
+    for (int i = 0; i < 300; ++i) {
+      chain.nodes.push_back({id(i), NodeRole::Op, {"aten::relu"}, "aten::relu", "", {}, nullptr, false});
+      if (i > 0) chain.edges.push_back({id(i - 1), id(i), "", nullptr});
+    }
+    RenderOptions options;
+    options.dpi = 300;
+    const LaidOutGraph laid = layout(chain, options);
+    QVERIFY(laid.geometry().height * 300 / 72 > 32767);
+    const double dpi = laid.png_dpi();
+    QVERIFY(dpi < 300 && dpi > 150);
+    QImage image;
+    QVERIFY(image.loadFromData(QByteArray::fromStdString(laid.render(Format::Png)), "PNG"));
+    QVERIFY(image.height() <= 32767);
+    QVERIFY(image.height() > 32000);  // as large as cairo allows, not scaled further
+    // The file records the resolution it was drawn at, so its physical size is right.
+    QCOMPARE(image.dotsPerMeterY(), qRound(dpi / 0.0254));
+    // Small pictures keep the requested resolution.
+    QCOMPARE(layout(sequential_graph(), options).png_dpi(), 300.0);
+  }
+
   void pdfAndDotAreProduced() {
     const LaidOutGraph laid = layout(sequential_graph());
     const std::string pdf = laid.render(Format::Pdf);
