@@ -164,6 +164,27 @@ class TestCliExport : public QObject {
     QVERIFY(!export_svg(QStringLiteral("sfdp.svg"), {QStringLiteral("--layout"), QStringLiteral("sfdp")}).isEmpty());
   }
 
+  void ourIrText() {
+    // What Graph::str() prints (paratrace-cli trace), scopes included.
+    const QString ir = path(QStringLiteral("sequential.ir"));
+    {
+      QFile f(ir);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(QByteArray::fromStdString(test::traced_parametrized_sequential()->graph()->str()));
+    }
+    const QString svg = path(QStringLiteral("sequential-ir.svg"));
+    const Run r = run({ir, QStringLiteral("-o"), svg});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    QString error;
+    const std::set<QString> ids = svg_node_ids(read(svg), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const graphview::DisplayGraph expected = graphview::build_display_graph(*jit::parse_ir(read(ir).toStdString()));
+    QCOMPARE(ids.size(), expected.nodes.size());
+    QVERIFY(!expected.clusters.empty());
+    QVERIFY(read(svg).contains("id=\"cluster:2/2.0\""));
+    QVERIFY(r.out.contains(QStringLiteral("%1 module clusters").arg(expected.clusters.size())));
+  }
+
   void irTextFromPyTorch_data() {
     QTest::addColumn<QString>("file");
     const QStringList files = QDir(kIrFixtures).entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
