@@ -153,9 +153,8 @@ int run_export_command(const QStringList& arguments, QTextStream& out, QTextStre
       ExportCommand::tr("Draws a traced graph: one node per op with its output shapes, one cluster per module.\n"
                         "Exit code 0 when the file was written, 2 for bad usage or bad input."));
   parser.addHelpOption();
-  // The parser sees "paratrace-cli export ..." as one program name.
-  QStringList command_line = arguments;
-  if (command_line.size() > 1) command_line[0] += QLatin1Char(' ') + command_line.takeAt(1);
+  // The parser takes "paratrace-cli export" for the program's name.
+  const QStringList command_line = QStringList{QStringLiteral("paratrace-cli export")} + arguments;
 
   ExportRequest request;
   try {

@@ -9,7 +9,7 @@
 
 namespace paratrace::cli {
 
-// `arguments` is the whole command line (program name, "export", ...).
+// `arguments` are the command's own (the words after "export").
 // Returns the exit code: 0 written, 2 bad usage or bad input (the message,
 // naming the file, goes to `err`). Model files are read through
 // `load_model`; without one they are refused.

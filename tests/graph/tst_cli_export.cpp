@@ -1,6 +1,7 @@
-// `paratrace-cli export` run as a user runs it: traced-module files and IR
-// text (ours and PyTorch 1.13's, tests/fixtures/ir) to SVG, PNG, PDF and DOT
-// with every option, and bad input or usage (exit 2, the file named on stderr).
+// `paratrace-cli export` run as a user runs it: the bundled model files,
+// traced-module files and IR text (ours and PyTorch 1.13's, tests/fixtures/ir)
+// to SVG, PNG, PDF and DOT with every option, and bad input or usage (exit 2,
+// the file named on stderr).
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -21,6 +22,7 @@ namespace {
 
 const QString kCli = QStringLiteral(PARATRACE_CLI);
 const QString kIrFixtures = QStringLiteral(PARATRACE_IR_FIXTURE_DIR);
+const QString kModels = QStringLiteral(PARATRACE_MODELS_DIR);
 
 struct Run {
   int exit_code = -1;
@@ -183,6 +185,49 @@ class TestCliExport : public QObject {
     QVERIFY(!expected.clusters.empty());
     QVERIFY(read(svg).contains("id=\"cluster:2/2.0\""));
     QVERIFY(r.out.contains(QStringLiteral("%1 module clusters").arg(expected.clusters.size())));
+  }
+
+  void bundledModelFiles_data() {
+    QTest::addColumn<QString>("file");
+    const QStringList files = QDir(kModels).entryList({QStringLiteral("*.paratrace.json")}, QDir::Files, QDir::Name);
+    QVERIFY(files.size() >= 7);
+    for (const QString& f : files) QTest::newRow(qPrintable(f)) << QDir(kModels).filePath(f);
+  }
+
+  void bundledModelFiles() {
+    QFETCH(QString, file);
+    const QString svg = path(QFileInfo(file).fileName() + QStringLiteral(".svg"));
+    const Run r = run({file, QStringLiteral("-o"), svg, QStringLiteral("--collapse-depth"), QStringLiteral("1")});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    QString error;
+    const std::set<QString> ids = svg_node_ids(read(svg), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(ids.size() >= 3);  // an input, something, an output
+    QVERIFY(ids.contains(QStringLiteral("output:0")));
+  }
+
+  void modelFileMethodAndErrors() {
+    // The conv net traces two methods; features has one input of batch 1.
+    const QString conv = QDir(kModels).filePath(QStringLiteral("conv_net.paratrace.json"));
+    const QString svg = path(QStringLiteral("features.svg"));
+    Run r = run({conv, QStringLiteral("-o"), svg, QStringLiteral("--method"), QStringLiteral("features")});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    QVERIFY(read(svg).contains("aten::conv2d") || read(svg).contains("aten::_convolution"));
+    r = run({conv, QStringLiteral("-o"), svg, QStringLiteral("--method"), QStringLiteral("nosuch")});
+    QCOMPARE(r.exit_code, 2);
+    QVERIFY2(r.err.contains(conv + QStringLiteral(": no traced method 'nosuch'")), qPrintable(r.err));
+
+    // A model file with an error: the loader's message names the file.
+    const QString broken = path(QStringLiteral("broken.paratrace.json"));
+    {
+      QFile f(broken);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write("{\"format\": \"paratrace-model\", \"version\": 1, \"module\": {\"type\": \"NoSuchLayer\"}}");
+    }
+    r = run({broken, QStringLiteral("-o"), path(QStringLiteral("broken.svg"))});
+    QCOMPARE(r.exit_code, 2);
+    QVERIFY2(r.err.contains(broken), qPrintable(r.err));
+    QVERIFY(!QFile::exists(path(QStringLiteral("broken.svg"))));
   }
 
   void irTextFromPyTorch_data() {
