@@ -1,5 +1,6 @@
 #include "graphview/collapse.h"
 
+#include <map>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -57,16 +58,34 @@ void collapse_scopes(DisplayGraph& graph, int depth, bool shape_edge_labels) {
     const auto it = representative.find(id);
     return it == representative.end() ? id : it->second;
   };
+  // Edges that reach or leave a module node are merged per pair of nodes:
+  // an op feeding 250 values into one collapsed module is one edge ("×250").
   std::vector<DisplayEdge> edges;
+  std::map<std::pair<std::string, std::string>, std::size_t> merged;  // -> index in `edges`
+  std::vector<std::size_t> count;
   std::set<std::tuple<std::string, std::string, const jit::Value*>> seen;
   for (DisplayEdge& e : graph.edges) {
     const bool from_module = representative.contains(e.from);
+    const bool to_module = representative.contains(e.to);
     e.from = rep(e.from);
     e.to = rep(e.to);
     if (e.from == e.to || !seen.emplace(e.from, e.to, e.value).second) continue;
+    if (from_module || to_module) {
+      const auto [it, inserted] = merged.try_emplace({e.from, e.to}, edges.size());
+      if (!inserted) {
+        ++count[it->second];
+        continue;
+      }
+    }
     // A module node shows no shapes, so its outgoing edges carry them.
     if (from_module && shape_edge_labels && e.value) e.label = type_text(*e.value->type());
     edges.push_back(std::move(e));
+    count.push_back(1);
+  }
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    if (count[i] > 1 && shape_edge_labels) {
+      edges[i].label += (edges[i].label.empty() ? "×" : " ×") + std::to_string(count[i]);
+    }
   }
   graph.edges = std::move(edges);
 

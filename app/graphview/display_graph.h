@@ -48,8 +48,11 @@ struct DisplayNode {
 
 struct DisplayEdge {
   std::string from, to;
-  // The tensor's shape where the producer's label does not show it; empty otherwise.
+  // The tensor's shape where the producer's label does not show it; empty
+  // otherwise. " ×N" when N values between a collapsed module and one node
+  // were merged into this edge.
   std::string label;
+  // The value carried (the first of the merged ones).
   const jit::Value* value = nullptr;
 };
 

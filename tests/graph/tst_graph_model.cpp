@@ -251,6 +251,34 @@ class TestGraphModel : public QObject {
     for (const DisplayEdge& e : g.edges) QVERIFY(e.from != e.to);  // no self-edges from the internal ones
   }
 
+  void valuesIntoACollapsedModuleShareOneEdge() {
+    // unbind's two values both go into the same Linear, called twice: once
+    // collapsed, one edge from the unpack node to module:cell, counted.
+    class Twice : public nn::Cloneable<Twice> {
+     public:
+      Twice() { register_module("cell", std::make_shared<nn::Linear>(3, 3)); }
+      std::string class_name() const override { return "Twice"; }
+      IValue forward_stack(const Stack& in) override {
+        const auto parts = in[0].to_tensor().unbind(0);
+        return IValue(child("cell")->call({parts[0]}).to_tensor() + child("cell")->call({parts[1]}).to_tensor());
+      }
+    };
+    const auto traced = jit::trace(std::make_shared<Twice>(), {randn({2, 3})});
+    GraphModelOptions options;
+    options.collapse_depth = 0;
+    const DisplayGraph g = build_display_graph(*traced, options);
+    const DisplayNode& unpack = only(with_kind(g, "prim::ListUnpack"));
+    std::vector<const DisplayEdge*> into_cell;
+    for (const DisplayEdge& e : g.edges) {
+      if (e.to == "module:cell") into_cell.push_back(&e);
+    }
+    QCOMPARE(into_cell.size(), std::size_t(1));
+    QCOMPARE(into_cell.front()->from, unpack.id);
+    QCOMPARE(into_cell.front()->label, std::string("Float(3) ×2"));
+    // Out of the module: two values into the add, one edge.
+    QCOMPARE(edge(g, "module:cell", only(with_kind(g, "aten::add")).id)->label, std::string("Float(3) ×2"));
+  }
+
   void negativeCollapseDepthIsRejected() {
     GraphModelOptions options;
     options.collapse_depth = -1;
