@@ -3,7 +3,8 @@
 # Idempotent: does nothing when everything is already installed.
 #   scripts/install-deps.sh          build + test + run dependencies
 #   scripts/install-deps.sh --dev    also PyTorch (python3-torch) and OpenBLAS for
-#                                    regenerating fixtures and running benchmarks
+#                                    regenerating fixtures and running benchmarks, and
+#                                    GNU time (bench_graphview reads dot's peak memory)
 set -euo pipefail
 
 packages=(
@@ -14,7 +15,7 @@ packages=(
   xvfb xauth
 )
 if [[ "${1:-}" == "--dev" ]]; then
-  packages+=(python3-torch libopenblas0-pthread imagemagick)
+  packages+=(python3-torch libopenblas0-pthread imagemagick time)
 fi
 
 missing=()

@@ -8,10 +8,12 @@
 
 #include "check_command.h"
 #include "command_line.h"
+#include "export_command.h"
 #include "info_command.h"
 #include "plugin_directories.h"
 #include "plugins_command.h"
 #include "run_command.h"
+#include "tracing.h"
 #include "trace_command.h"
 #include "weights_command.h"
 
@@ -33,13 +35,23 @@ int plugins_command(const QStringList& arguments) {
   return paratrace::cli::run_plugins_command(out);
 }
 
+// Model files are traced through the model loader; the command reads
+// traced-module files and IR text itself.
+int export_command(const QStringList& arguments) {
+  QTextStream out(stdout), err(stderr);
+  return paratrace::cli::run_export_command(arguments, out, err, [](const QString& path) {
+    return paratrace::model::load_for_tracing(path, paratrace::cli::plugins());
+  });
+}
+
 // Each command parses its own options (the words after its name).
 const QList<std::pair<QString, std::function<int(const QStringList&)>>>& commands() {
   using namespace paratrace::cli;
   static const QList<std::pair<QString, std::function<int(const QStringList&)>>> table = {
       {QStringLiteral("info"), run_info_command},   {QStringLiteral("run"), run_run_command},
       {QStringLiteral("weights"), run_weights_command}, {QStringLiteral("trace"), run_trace_command},
-      {QStringLiteral("check"), run_check_command}, {QStringLiteral("plugins"), plugins_command},
+      {QStringLiteral("check"), run_check_command}, {QStringLiteral("export"), export_command},
+      {QStringLiteral("plugins"), plugins_command},
   };
   return table;
 }
@@ -66,10 +78,12 @@ int main(int argc, char** argv) {
               "                    Print the traced graph's IR; save the traced module.\n"
               "  check MODEL [--check-inputs N] [--tolerance T]\n"
               "                    Check the trace; exit code 1 when it fails.\n"
+              "  export MODEL|TRACED|IR --output FILE [--format svg|png|pdf|dot] [--collapse-depth N]\n"
+              "                    Draw a traced graph with Graphviz (paratrace-cli export --help).\n"
               "  plugins  List the parametrization plugins found, what they provide and why any\n"
               "           failed to load. Exit code 0 if all loaded, 1 if one failed.\n\n"
               "MODEL is a model file (.paratrace.json, docs/model-format.md); run and trace also take a\n"
-              "traced-module file written by trace --save.\n"
+              "traced-module file written by trace --save, export also IR text.\n"
               "Exit codes: 0 success, 1 the check failed (check, plugins), 2 bad usage or bad input;\n"
               "messages go to stderr.\n\n"
               "Plugins are searched next to the executable (plugins/), in each directory of\n"
