@@ -240,7 +240,7 @@ DisplayGraph build_display_graph(const jit::Graph& graph, const GraphModelOption
 
 DisplayGraph build_display_graph(const jit::TracedModule& traced, const GraphModelOptions& options,
                                  const std::string& method) {
-  return build(*traced.graph(method), options, &traced.module());
+  return build(*traced.inlined_graph(method), options, &traced.module());
 }
 
 }  // namespace paratrace::graphview

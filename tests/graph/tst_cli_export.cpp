@@ -172,7 +172,7 @@ class TestCliExport : public QObject {
     {
       QFile f(ir);
       QVERIFY(f.open(QIODevice::WriteOnly));
-      f.write(QByteArray::fromStdString(test::traced_parametrized_sequential()->graph()->str()));
+      f.write(QByteArray::fromStdString(test::traced_parametrized_sequential()->inlined_graph()->str()));
     }
     const QString svg = path(QStringLiteral("sequential-ir.svg"));
     const Run r = run({ir, QStringLiteral("-o"), svg});

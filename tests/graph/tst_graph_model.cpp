@@ -97,7 +97,7 @@ class TestGraphModel : public QObject {
     QVERIFY(node_with_title(g, "2.0.parametrizations.weight.original"));
     QCOMPARE(node_with_title(g, "2.0.bias")->label.back(), std::string("Float(4)"));
     // From the bare graph the IR's "Tensor" is all there is.
-    QCOMPARE(node_with_title(build_display_graph(*traced->graph()), "0.weight")->label.back(), std::string("Tensor"));
+    QCOMPARE(node_with_title(build_display_graph(*traced->inlined_graph()), "0.weight")->label.back(), std::string("Tensor"));
   }
 
   void clustersFollowTheScopePath() {
@@ -288,7 +288,7 @@ class TestGraphModel : public QObject {
 
   void constantsAreFoldedIntoTheirConsumers() {
     auto traced = test::traced_function_with_constants();
-    const DisplayGraph g = build_display_graph(*traced->graph());
+    const DisplayGraph g = build_display_graph(*traced->inlined_graph());
     QVERIFY(with_role(g, NodeRole::Constant).empty());
     QVERIFY(with_kind(g, "prim::Constant").empty());
     QVERIFY(with_kind(g, "prim::ListConstruct").empty());
@@ -323,9 +323,9 @@ class TestGraphModel : public QObject {
     auto traced = test::traced_function_with_constants();
     GraphModelOptions options;
     options.show_constants = true;
-    const DisplayGraph g = build_display_graph(*traced->graph(), options);
+    const DisplayGraph g = build_display_graph(*traced->inlined_graph(), options);
     std::size_t used_constants = 0;
-    for (const jit::Node* n : traced->graph()->nodes()) used_constants += n->kind() == "prim::Constant" && n->output()->has_uses();
+    for (const jit::Node* n : traced->inlined_graph()->nodes()) used_constants += n->kind() == "prim::Constant" && n->output()->has_uses();
     QCOMPARE(with_role(g, NodeRole::Constant).size(), used_constants);
     const DisplayNode& softmax = only(with_kind(g, "aten::softmax"));
     QCOMPARE(softmax.label, (std::vector<std::string>{"aten::softmax", "Float(2, 2)"}));
@@ -342,7 +342,7 @@ class TestGraphModel : public QObject {
 
   void listUnpackIsCompactWithShapesOnItsEdges() {
     auto traced = test::traced_function_with_constants();
-    const DisplayGraph g = build_display_graph(*traced->graph());
+    const DisplayGraph g = build_display_graph(*traced->inlined_graph());
     const DisplayNode& unpack = only(with_kind(g, "prim::ListUnpack"));
     QCOMPARE(unpack.role, NodeRole::Pack);
     QCOMPARE(unpack.label, std::vector<std::string>{"unpack"});
@@ -360,7 +360,7 @@ class TestGraphModel : public QObject {
   void tupleOutputsAreCompact() {
     auto traced = jit::trace([](const Stack& s) -> IValue { return IValue::tuple({s[0].to_tensor().relu(), s[0].to_tensor().exp()}); },
                              {randn({3})});
-    const DisplayGraph g = build_display_graph(*traced->graph());
+    const DisplayGraph g = build_display_graph(*traced->inlined_graph());
     const DisplayNode& tuple = only(with_kind(g, "prim::TupleConstruct"));
     QCOMPARE(tuple.role, NodeRole::Pack);
     QCOMPARE(tuple.label, std::vector<std::string>{"tuple"});
@@ -378,7 +378,7 @@ class TestGraphModel : public QObject {
           return IValue(sum);
         },
         {randn({3})});
-    const DisplayGraph g = build_display_graph(*traced->graph());
+    const DisplayGraph g = build_display_graph(*traced->inlined_graph());
     const auto inputs = with_role(g, NodeRole::Input);
     QCOMPARE(inputs.size(), std::size_t(10));
     for (const DisplayNode* ghost : inputs) {
@@ -392,7 +392,7 @@ class TestGraphModel : public QObject {
     QVERIFY(!g.find_node("value:input"));
     GraphModelOptions never;
     never.hub_max_uses = 0;
-    const DisplayGraph whole = build_display_graph(*traced->graph(), never);
+    const DisplayGraph whole = build_display_graph(*traced->inlined_graph(), never);
     QCOMPARE(with_role(whole, NodeRole::Input).size(), std::size_t(1));
     QVERIFY(!with_role(whole, NodeRole::Input).front()->ghost);
   }
