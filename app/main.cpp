@@ -1,11 +1,24 @@
 #include <QApplication>
-#include <QMainWindow>
+#include <QCommandLineParser>
+
+#include "main_window.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
-  QMainWindow w;
-  w.setWindowTitle(QObject::tr("Paratrace"));
-  w.resize(1200, 800);
-  w.show();
+  QApplication::setOrganizationName(QStringLiteral("Paratrace"));
+  QApplication::setApplicationName(QStringLiteral("Paratrace"));
+  QApplication::setApplicationVersion(QStringLiteral(PARATRACE_VERSION));
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QApplication::translate("main", "Inspect parametrizations and traced graphs."));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addPositionalArgument(QStringLiteral("file"),
+                               QApplication::translate("main", "A model, traced-module or IR text file to open."));
+  parser.process(app);
+
+  paratrace::inspector::MainWindow window;
+  window.show();
+  if (!parser.positionalArguments().isEmpty()) window.openFile(parser.positionalArguments().first());
   return app.exec();
 }

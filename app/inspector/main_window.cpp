@@ -1,0 +1,166 @@
+#include "main_window.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenu>
+#include <QMimeData>
+#include <QVBoxLayout>
+
+#include "main_actions.h"
+#include "message_bar.h"
+#include "model_document.h"
+#include "model_file_loader.h"
+#include "modules_panel.h"
+
+namespace paratrace::inspector {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      document_(new ModelDocument(this)),
+      actions_(new MainActions(this)),
+      messageBar_(new MessageBar(this)),
+      modules_(new ModulesPanel(this)) {
+  setAcceptDrops(true);
+  auto* central = new QWidget(this);
+  auto* layout = new QVBoxLayout(central);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(0);
+  layout->addWidget(messageBar_);
+  layout->addWidget(new QLabel(central), 1);
+  setCentralWidget(central);
+
+  addPanel(QStringLiteral("modulesDock"), modules_, Qt::LeftDockWidgetArea);
+  addPanel(QStringLiteral("chainDock"), new QWidget(this), Qt::RightDockWidgetArea);
+  addPanel(QStringLiteral("propertiesDock"), new QWidget(this), Qt::RightDockWidgetArea);
+  QDockWidget* ir = addPanel(QStringLiteral("irDock"), new QWidget(this), Qt::BottomDockWidgetArea);
+  QDockWidget* check = addPanel(QStringLiteral("traceCheckDock"), new QWidget(this), Qt::BottomDockWidgetArea);
+  tabifyDockWidget(ir, check);
+  ir->raise();
+
+  connectActions();
+  connect(document_, &ModelDocument::modelReset, this, &MainWindow::onModelReset);
+  connect(modules_, &ModulesPanel::itemSelected, this, &MainWindow::onItemSelected);
+
+  resize(1400, 900);
+  restoreGeometry(settings_.windowGeometry());
+  restoreState(settings_.windowState());
+  retranslate();
+  rebuildRecentMenu();
+}
+
+MainWindow::~MainWindow() = default;
+
+QDockWidget* MainWindow::addPanel(const QString& objectName, QWidget* widget, Qt::DockWidgetArea area) {
+  auto* dock = new QDockWidget(this);
+  dock->setObjectName(objectName);
+  dock->setWidget(widget);
+  addDockWidget(area, dock);
+  actions_->viewMenu->addAction(dock->toggleViewAction());
+  docks_ << dock;
+  return dock;
+}
+
+QDockWidget* MainWindow::dock(const QString& objectName) const {
+  for (QDockWidget* d : docks_)
+    if (d->objectName() == objectName) return d;
+  return nullptr;
+}
+
+void MainWindow::connectActions() {
+  connect(actions_->open, &QAction::triggered, this, &MainWindow::openWithDialog);
+  connect(actions_->quit, &QAction::triggered, this, &QWidget::close);
+}
+
+bool MainWindow::openFile(const QString& path) {
+  try {
+    LoadedModel loaded = ModelFileLoader::load(path);
+    settings_.addRecentFile(loaded.path);
+    setModel(std::move(loaded));
+  } catch (const std::exception& e) {
+    messageBar_->showMessage(MessageBar::Level::Error,
+                             tr("Could not open the file; the previous model stays open.\n%1")
+                                 .arg(QString::fromStdString(e.what())));
+    return false;
+  }
+  rebuildRecentMenu();
+  return true;
+}
+
+void MainWindow::setModel(LoadedModel model) {
+  messageBar_->hide();
+  document_->setModel(std::move(model));
+}
+
+void MainWindow::openWithDialog() {
+  const QString path = QFileDialog::getOpenFileName(
+      this, tr("Open Model"), QString(),
+      tr("Paratrace files (*.paratrace.json *.json *.safetensors *.pt *.ir *.txt);;All files (*)"));
+  if (!path.isEmpty()) openFile(path);
+}
+
+void MainWindow::rebuildRecentMenu() {
+  QMenu* menu = actions_->recentMenu;
+  menu->clear();
+  const QStringList files = settings_.recentFiles();
+  for (const QString& file : files) {
+    QAction* action = menu->addAction(QFileInfo(file).fileName());
+    action->setToolTip(file);
+    action->setData(file);
+    connect(action, &QAction::triggered, this, [this, file] { openFile(file); });
+  }
+  menu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::onModelReset() {
+  modules_->setRoot(document_->module());
+  updateTitle();
+}
+
+void MainWindow::onItemSelected(const TreeItemRef&) {}
+
+void MainWindow::updateTitle() {
+  const QString name = document_->model().name;
+  setWindowTitle(name.isEmpty() ? tr("Paratrace") : tr("%1 — Paratrace").arg(name));
+}
+
+void MainWindow::retranslate() {
+  actions_->retranslate();
+  dock(QStringLiteral("modulesDock"))->setWindowTitle(tr("Modules"));
+  dock(QStringLiteral("chainDock"))->setWindowTitle(tr("Parametrization Chain"));
+  dock(QStringLiteral("propertiesDock"))->setWindowTitle(tr("Properties"));
+  dock(QStringLiteral("irDock"))->setWindowTitle(tr("IR"));
+  dock(QStringLiteral("traceCheckDock"))->setWindowTitle(tr("Trace Check"));
+  updateTitle();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  settings_.setWindowGeometry(saveGeometry());
+  settings_.setWindowState(saveState());
+  QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  const QList<QUrl> urls = event->mimeData()->urls();
+  if (!urls.isEmpty() && urls.first().isLocalFile()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const QList<QUrl> urls = event->mimeData()->urls();
+  if (urls.isEmpty() || !urls.first().isLocalFile()) return;
+  event->acceptProposedAction();
+  openFile(urls.first().toLocalFile());
+}
+
+}  // namespace paratrace::inspector

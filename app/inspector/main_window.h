@@ -1,0 +1,65 @@
+#pragma once
+// The inspector's main window: docks around the trace graph, the menus, and
+// the file handling (open, recent files, drag and drop). Errors go to the
+// message bar; a file that fails to open leaves the open model as it was.
+#include <QMainWindow>
+#include <QPointer>
+
+#include "app_settings.h"
+#include "loaded_model.h"
+
+class QDockWidget;
+class QMenu;
+
+namespace paratrace::inspector {
+
+class MainActions;
+class MessageBar;
+class ModelDocument;
+class ModulesPanel;
+struct TreeItemRef;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // Opens a file; on failure shows the error and returns false, keeping the
+  // current model.
+  bool openFile(const QString& path);
+  // Shows a model built in memory (tests, bundled examples).
+  void setModel(LoadedModel model);
+
+  ModelDocument* document() const { return document_; }
+  MessageBar* messageBar() const { return messageBar_; }
+  ModulesPanel* modulesPanel() const { return modules_; }
+  MainActions* actions() const { return actions_; }
+  QDockWidget* dock(const QString& objectName) const;
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+  void changeEvent(QEvent* event) override;
+
+ private:
+  QDockWidget* addPanel(const QString& objectName, QWidget* widget, Qt::DockWidgetArea area);
+  void connectActions();
+  void openWithDialog();
+  void rebuildRecentMenu();
+  void onModelReset();
+  void onItemSelected(const TreeItemRef& item);
+  void retranslate();
+  void updateTitle();
+
+  AppSettings settings_;
+  ModelDocument* document_;
+  MainActions* actions_;
+  MessageBar* messageBar_;
+  ModulesPanel* modules_;
+  QList<QDockWidget*> docks_;
+};
+
+}  // namespace paratrace::inspector
