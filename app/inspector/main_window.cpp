@@ -12,12 +12,16 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QVBoxLayout>
+#include <functional>
 
+#include "chain_view.h"
 #include "main_actions.h"
 #include "message_bar.h"
 #include "model_document.h"
 #include "model_file_loader.h"
 #include "modules_panel.h"
+#include "properties_panel.h"
+#include "selection_properties.h"
 
 namespace paratrace::inspector {
 
@@ -26,7 +30,9 @@ MainWindow::MainWindow(QWidget* parent)
       document_(new ModelDocument(this)),
       actions_(new MainActions(this)),
       messageBar_(new MessageBar(this)),
-      modules_(new ModulesPanel(this)) {
+      modules_(new ModulesPanel(this)),
+      chain_(new ChainView(this)),
+      properties_(new PropertiesPanel(this)) {
   setAcceptDrops(true);
   auto* central = new QWidget(this);
   auto* layout = new QVBoxLayout(central);
@@ -37,8 +43,8 @@ MainWindow::MainWindow(QWidget* parent)
   setCentralWidget(central);
 
   addPanel(QStringLiteral("modulesDock"), modules_, Qt::LeftDockWidgetArea);
-  addPanel(QStringLiteral("chainDock"), new QWidget(this), Qt::RightDockWidgetArea);
-  addPanel(QStringLiteral("propertiesDock"), new QWidget(this), Qt::RightDockWidgetArea);
+  addPanel(QStringLiteral("chainDock"), chain_, Qt::RightDockWidgetArea);
+  addPanel(QStringLiteral("propertiesDock"), properties_, Qt::RightDockWidgetArea);
   QDockWidget* ir = addPanel(QStringLiteral("irDock"), new QWidget(this), Qt::BottomDockWidgetArea);
   QDockWidget* check = addPanel(QStringLiteral("traceCheckDock"), new QWidget(this), Qt::BottomDockWidgetArea);
   tabifyDockWidget(ir, check);
@@ -46,6 +52,7 @@ MainWindow::MainWindow(QWidget* parent)
 
   connectActions();
   connect(document_, &ModelDocument::modelReset, this, &MainWindow::onModelReset);
+  connect(document_, &ModelDocument::moduleChanged, this, &MainWindow::onModuleChanged);
   connect(modules_, &ModulesPanel::itemSelected, this, &MainWindow::onItemSelected);
 
   resize(1400, 900);
@@ -119,11 +126,46 @@ void MainWindow::rebuildRecentMenu() {
 }
 
 void MainWindow::onModelReset() {
+  chain_->clear();
+  properties_->clear();
   modules_->setRoot(document_->module());
   updateTitle();
+  selectFirstParametrizedTensor();
 }
 
-void MainWindow::onItemSelected(const TreeItemRef&) {}
+void MainWindow::selectFirstParametrizedTensor() {
+  const ModuleTreeModel* model = modules_->model();
+  std::function<QModelIndex(const QModelIndex&)> find = [&](const QModelIndex& parent) -> QModelIndex {
+    for (int r = 0; r < model->rowCount(parent); ++r) {
+      const QModelIndex index = model->index(r, 0, parent);
+      if (model->itemAt(index)->kind == TreeItemKind::Parametrized) return index;
+      if (const QModelIndex found = find(index); found.isValid()) return found;
+    }
+    return {};
+  };
+  if (const QModelIndex found = find({}); found.isValid())
+    modules_->selectPath(model->data(found, ModuleTreeModel::PathRole).toString());
+}
+
+void MainWindow::onModuleChanged() {
+  const TreeItemRef* selected = modules_->selectedItem();
+  const QString path = selected ? QString::fromStdString(selected->path) : QString();
+  modules_->setRoot(document_->module());
+  if (path.isEmpty() || !modules_->selectPath(path)) {
+    chain_->clear();
+    properties_->clear();
+  }
+}
+
+void MainWindow::onItemSelected(const TreeItemRef& item) {
+  try {
+    properties_->setSections(SelectionProperties::forItem(item));
+  } catch (const std::exception& e) {
+    messageBar_->showMessage(MessageBar::Level::Error, QString::fromStdString(e.what()));
+  }
+  if (item.kind == TreeItemKind::Module) chain_->clear();
+  else chain_->setTensor(item.module, item.name);
+}
 
 void MainWindow::updateTitle() {
   const QString name = document_->model().name;

@@ -13,7 +13,9 @@ class QMenu;
 
 namespace paratrace::inspector {
 
+class ChainView;
 class MainActions;
+class PropertiesPanel;
 class MessageBar;
 class ModelDocument;
 class ModulesPanel;
@@ -35,6 +37,8 @@ class MainWindow : public QMainWindow {
   ModelDocument* document() const { return document_; }
   MessageBar* messageBar() const { return messageBar_; }
   ModulesPanel* modulesPanel() const { return modules_; }
+  ChainView* chainView() const { return chain_; }
+  PropertiesPanel* propertiesPanel() const { return properties_; }
   MainActions* actions() const { return actions_; }
   QDockWidget* dock(const QString& objectName) const;
 
@@ -50,7 +54,9 @@ class MainWindow : public QMainWindow {
   void openWithDialog();
   void rebuildRecentMenu();
   void onModelReset();
+  void onModuleChanged();
   void onItemSelected(const TreeItemRef& item);
+  void selectFirstParametrizedTensor();
   void retranslate();
   void updateTitle();
 
@@ -59,6 +65,8 @@ class MainWindow : public QMainWindow {
   MainActions* actions_;
   MessageBar* messageBar_;
   ModulesPanel* modules_;
+  ChainView* chain_;
+  PropertiesPanel* properties_;
   QList<QDockWidget*> docks_;
 };
 
