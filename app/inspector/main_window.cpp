@@ -14,7 +14,14 @@
 #include <QVBoxLayout>
 #include <functional>
 
+#include "graph_view.h"
+#include "paratrace/jit/ir.h"
+
 #include "chain_view.h"
+#include "graph_panel.h"
+#include "graph_scene.h"
+#include "ir_view.h"
+#include "node_properties.h"
 #include "main_actions.h"
 #include "message_bar.h"
 #include "model_document.h"
@@ -25,6 +32,10 @@
 
 namespace paratrace::inspector {
 
+namespace {
+constexpr std::size_t kCollapseAboveNodes = 1500;
+}  // namespace
+
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       document_(new ModelDocument(this)),
@@ -32,20 +43,22 @@ MainWindow::MainWindow(QWidget* parent)
       messageBar_(new MessageBar(this)),
       modules_(new ModulesPanel(this)),
       chain_(new ChainView(this)),
-      properties_(new PropertiesPanel(this)) {
+      properties_(new PropertiesPanel(this)),
+      graph_(new GraphPanel(this)),
+      ir_(new IrView(this)) {
   setAcceptDrops(true);
   auto* central = new QWidget(this);
   auto* layout = new QVBoxLayout(central);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->setSpacing(0);
   layout->addWidget(messageBar_);
-  layout->addWidget(new QLabel(central), 1);
+  layout->addWidget(graph_, 1);
   setCentralWidget(central);
 
   addPanel(QStringLiteral("modulesDock"), modules_, Qt::LeftDockWidgetArea);
   addPanel(QStringLiteral("chainDock"), chain_, Qt::RightDockWidgetArea);
   addPanel(QStringLiteral("propertiesDock"), properties_, Qt::RightDockWidgetArea);
-  QDockWidget* ir = addPanel(QStringLiteral("irDock"), new QWidget(this), Qt::BottomDockWidgetArea);
+  QDockWidget* ir = addPanel(QStringLiteral("irDock"), ir_, Qt::BottomDockWidgetArea);
   QDockWidget* check = addPanel(QStringLiteral("traceCheckDock"), new QWidget(this), Qt::BottomDockWidgetArea);
   tabifyDockWidget(ir, check);
   ir->raise();
@@ -54,6 +67,16 @@ MainWindow::MainWindow(QWidget* parent)
   connect(document_, &ModelDocument::modelReset, this, &MainWindow::onModelReset);
   connect(document_, &ModelDocument::moduleChanged, this, &MainWindow::onModuleChanged);
   connect(modules_, &ModulesPanel::itemSelected, this, &MainWindow::onItemSelected);
+  connect(document_, &ModelDocument::traceChanged, this, &MainWindow::onTraceChanged);
+  connect(document_, &ModelDocument::traceFailed, this,
+          [this](const QString& message) { messageBar_->showMessage(MessageBar::Level::Warning, tr("Re-tracing failed: %1").arg(message)); });
+  connect(graph_, &GraphPanel::nodeSelected, this, &MainWindow::onNodeSelected);
+  connect(graph_, &GraphPanel::layoutFailed, this,
+          [this](const QString& message) { messageBar_->showMessage(MessageBar::Level::Error, tr("Graph layout failed: %1").arg(message)); });
+  connect(ir_, &IrView::valueSelected, this, [this](const QString& name) {
+    const QString id = graph_->scene()->nodeForValue(name);
+    if (!id.isEmpty() && graph_->scene()->selectedNode() != id) graph_->scene()->selectNode(id);
+  });
 
   resize(1400, 900);
   restoreGeometry(settings_.windowGeometry());
@@ -83,6 +106,10 @@ QDockWidget* MainWindow::dock(const QString& objectName) const {
 void MainWindow::connectActions() {
   connect(actions_->open, &QAction::triggered, this, &MainWindow::openWithDialog);
   connect(actions_->quit, &QAction::triggered, this, &QWidget::close);
+  connect(actions_->zoomIn, &QAction::triggered, graph_->view(), &GraphView::zoomIn);
+  connect(actions_->zoomOut, &QAction::triggered, graph_->view(), &GraphView::zoomOut);
+  connect(actions_->fitView, &QAction::triggered, graph_->view(), &GraphView::fitGraph);
+  connect(actions_->find, &QAction::triggered, graph_, &GraphPanel::startSearch);
 }
 
 bool MainWindow::openFile(const QString& path) {
@@ -130,7 +157,28 @@ void MainWindow::onModelReset() {
   properties_->clear();
   modules_->setRoot(document_->module());
   updateTitle();
+  onTraceChanged();
   selectFirstParametrizedTensor();
+}
+
+void MainWindow::onTraceChanged() {
+  LayoutInput input;
+  input.graph = document_->graph();
+  input.traced = document_->model().traced;
+  input.method = document_->currentMethod().toStdString();
+  // Unrolled recurrences have thousands of ops: start with the modules closed.
+  if (input.graph && input.graph->nodes().size() > kCollapseAboveNodes) input.collapseDepth = 1;
+  graph_->showGraph(std::move(input));
+  ir_->setGraph(document_->graph());
+}
+
+void MainWindow::onNodeSelected(const QString& id) {
+  const PictureNode* node = graph_->scene()->node(id);
+  if (!node) return;
+  properties_->setSections(NodeProperties::forNode(*node));
+  if (node->value) ir_->selectValue(QString::fromStdString(node->value->debug_name()));
+  else if (!node->irNodes.empty() && !node->irNodes.front()->outputs().empty())
+    ir_->selectValue(QString::fromStdString(node->irNodes.front()->output()->debug_name()));
 }
 
 void MainWindow::selectFirstParametrizedTensor() {

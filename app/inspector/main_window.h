@@ -14,6 +14,8 @@ class QMenu;
 namespace paratrace::inspector {
 
 class ChainView;
+class GraphPanel;
+class IrView;
 class MainActions;
 class PropertiesPanel;
 class MessageBar;
@@ -39,6 +41,8 @@ class MainWindow : public QMainWindow {
   ModulesPanel* modulesPanel() const { return modules_; }
   ChainView* chainView() const { return chain_; }
   PropertiesPanel* propertiesPanel() const { return properties_; }
+  GraphPanel* graphPanel() const { return graph_; }
+  IrView* irView() const { return ir_; }
   MainActions* actions() const { return actions_; }
   QDockWidget* dock(const QString& objectName) const;
 
@@ -55,6 +59,8 @@ class MainWindow : public QMainWindow {
   void rebuildRecentMenu();
   void onModelReset();
   void onModuleChanged();
+  void onTraceChanged();
+  void onNodeSelected(const QString& id);
   void onItemSelected(const TreeItemRef& item);
   void selectFirstParametrizedTensor();
   void retranslate();
@@ -67,6 +73,8 @@ class MainWindow : public QMainWindow {
   ModulesPanel* modules_;
   ChainView* chain_;
   PropertiesPanel* properties_;
+  GraphPanel* graph_;
+  IrView* ir_;
   QList<QDockWidget*> docks_;
 };
 
