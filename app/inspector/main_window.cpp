@@ -29,6 +29,7 @@
 #include "modules_panel.h"
 #include "properties_panel.h"
 #include "selection_properties.h"
+#include "trace_check_panel.h"
 
 namespace paratrace::inspector {
 
@@ -45,7 +46,8 @@ MainWindow::MainWindow(QWidget* parent)
       chain_(new ChainView(this)),
       properties_(new PropertiesPanel(this)),
       graph_(new GraphPanel(this)),
-      ir_(new IrView(this)) {
+      ir_(new IrView(this)),
+      check_(new TraceCheckPanel(this)) {
   setAcceptDrops(true);
   auto* central = new QWidget(this);
   auto* layout = new QVBoxLayout(central);
@@ -59,7 +61,7 @@ MainWindow::MainWindow(QWidget* parent)
   addPanel(QStringLiteral("chainDock"), chain_, Qt::RightDockWidgetArea);
   addPanel(QStringLiteral("propertiesDock"), properties_, Qt::RightDockWidgetArea);
   QDockWidget* ir = addPanel(QStringLiteral("irDock"), ir_, Qt::BottomDockWidgetArea);
-  QDockWidget* check = addPanel(QStringLiteral("traceCheckDock"), new QWidget(this), Qt::BottomDockWidgetArea);
+  QDockWidget* check = addPanel(QStringLiteral("traceCheckDock"), check_, Qt::BottomDockWidgetArea);
   tabifyDockWidget(ir, check);
   ir->raise();
 
@@ -110,6 +112,12 @@ void MainWindow::connectActions() {
   connect(actions_->zoomOut, &QAction::triggered, graph_->view(), &GraphView::zoomOut);
   connect(actions_->fitView, &QAction::triggered, graph_->view(), &GraphView::fitGraph);
   connect(actions_->find, &QAction::triggered, graph_, &GraphPanel::startSearch);
+  connect(actions_->retrace, &QAction::triggered, this, &MainWindow::retrace);
+  connect(actions_->checkTrace, &QAction::triggered, this, [this] {
+    dock(QStringLiteral("traceCheckDock"))->show();
+    dock(QStringLiteral("traceCheckDock"))->raise();
+    check_->start();
+  });
 }
 
 bool MainWindow::openFile(const QString& path) {
@@ -170,6 +178,37 @@ void MainWindow::onTraceChanged() {
   if (input.graph && input.graph->nodes().size() > kCollapseAboveNodes) input.collapseDepth = 1;
   graph_->showGraph(std::move(input));
   ir_->setGraph(document_->graph());
+  const LoadedModel& model = document_->model();
+  Stack example;
+  for (const auto& [method, inputs] : model.example_inputs)
+    if (method == "forward") example = inputs;
+  if (document_->canCheckTrace() && !example.empty()) check_->setTarget(model.module, model.traced, example);
+  else check_->setTarget(nullptr, nullptr, {});
+  updateActions();
+}
+
+void MainWindow::updateActions() {
+  actions_->retrace->setEnabled(document_->canRetrace());
+  actions_->checkTrace->setEnabled(document_->canCheckTrace());
+  actions_->exportIr->setEnabled(static_cast<bool>(document_->graph()));
+  actions_->exportImage->setEnabled(static_cast<bool>(document_->graph()) && graph_->hasLayouter());
+}
+
+bool MainWindow::retrace() {
+  if (!document_->canRetrace()) {
+    messageBar_->showMessage(MessageBar::Level::Warning, tr("This model has no example inputs to trace with."));
+    return false;
+  }
+  try {
+    document_->retrace();
+  } catch (const std::exception& e) {
+    messageBar_->showMessage(MessageBar::Level::Error,
+                             tr("Tracing failed; the previous trace is kept.\n%1").arg(QString::fromStdString(e.what())));
+    return false;
+  }
+  messageBar_->showMessage(MessageBar::Level::Info, tr("Re-traced %n method(s).", nullptr,
+                                                       static_cast<int>(document_->methods().size())));
+  return true;
 }
 
 void MainWindow::onNodeSelected(const QString& id) {

@@ -16,6 +16,7 @@ namespace paratrace::inspector {
 class ChainView;
 class GraphPanel;
 class IrView;
+class TraceCheckPanel;
 class MainActions;
 class PropertiesPanel;
 class MessageBar;
@@ -43,6 +44,10 @@ class MainWindow : public QMainWindow {
   PropertiesPanel* propertiesPanel() const { return properties_; }
   GraphPanel* graphPanel() const { return graph_; }
   IrView* irView() const { return ir_; }
+  TraceCheckPanel* traceCheckPanel() const { return check_; }
+  // Traces every method again with the example inputs; errors go to the
+  // message bar and keep the previous trace.
+  bool retrace();
   MainActions* actions() const { return actions_; }
   QDockWidget* dock(const QString& objectName) const;
 
@@ -60,6 +65,7 @@ class MainWindow : public QMainWindow {
   void onModelReset();
   void onModuleChanged();
   void onTraceChanged();
+  void updateActions();
   void onNodeSelected(const QString& id);
   void onItemSelected(const TreeItemRef& item);
   void selectFirstParametrizedTensor();
@@ -75,6 +81,7 @@ class MainWindow : public QMainWindow {
   PropertiesPanel* properties_;
   GraphPanel* graph_;
   IrView* ir_;
+  TraceCheckPanel* check_;
   QList<QDockWidget*> docks_;
 };
 
