@@ -11,13 +11,24 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMimeData>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QMessageBox>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <functional>
 
 #include "graph_view.h"
 #include "paratrace/jit/ir.h"
+#include "paratrace/nn/parametrize.h"
 
+#include "add_parametrization_dialog.h"
 #include "chain_view.h"
+#include "model_edit_command.h"
+#include "plugin_directories.h"
+#include "plugins_dialog.h"
+#include "preferences_dialog.h"
+#include "translations.h"
 #include "graph_panel.h"
 #include "graph_scene.h"
 #include "ir_view.h"
@@ -47,7 +58,10 @@ MainWindow::MainWindow(QWidget* parent)
       properties_(new PropertiesPanel(this)),
       graph_(new GraphPanel(this)),
       ir_(new IrView(this)),
-      check_(new TraceCheckPanel(this)) {
+      check_(new TraceCheckPanel(this)),
+      undoStack_(new QUndoStack(this)) {
+  pluginDirectories_ = pluginhost::default_plugin_directories();
+  plugins_.load_directories(pluginDirectories_);
   setAcceptDrops(true);
   auto* central = new QWidget(this);
   auto* layout = new QVBoxLayout(central);
@@ -85,6 +99,8 @@ MainWindow::MainWindow(QWidget* parent)
   restoreState(settings_.windowState());
   retranslate();
   rebuildRecentMenu();
+  applyPreferences();
+  updateActions();
 }
 
 MainWindow::~MainWindow() = default;
@@ -113,6 +129,27 @@ void MainWindow::connectActions() {
   connect(actions_->fitView, &QAction::triggered, graph_->view(), &GraphView::fitGraph);
   connect(actions_->find, &QAction::triggered, graph_, &GraphPanel::startSearch);
   connect(actions_->retrace, &QAction::triggered, this, &MainWindow::retrace);
+  connect(actions_->undo, &QAction::triggered, undoStack_, &QUndoStack::undo);
+  connect(actions_->redo, &QAction::triggered, undoStack_, &QUndoStack::redo);
+  connect(undoStack_, &QUndoStack::canUndoChanged, actions_->undo, &QAction::setEnabled);
+  connect(undoStack_, &QUndoStack::canRedoChanged, actions_->redo, &QAction::setEnabled);
+  actions_->undo->setEnabled(false);
+  actions_->redo->setEnabled(false);
+  connect(actions_->addParametrization, &QAction::triggered, this, [this] {
+    if (auto dialog = makeAddParametrizationDialog()) dialog->exec();
+  });
+  connect(actions_->removeParametrizations, &QAction::triggered, this, &MainWindow::askRemoveParametrizations);
+  connect(actions_->plugins, &QAction::triggered, this, [this] { PluginsDialog(plugins_, pluginDirectories_, this).exec(); });
+  connect(actions_->preferences, &QAction::triggered, this, [this] {
+    PreferencesDialog dialog(settings_, this);
+    if (dialog.exec() == QDialog::Accepted) applyPreferences();
+  });
+  connect(actions_->about, &QAction::triggered, this, [this] {
+    QMessageBox::about(this, tr("About Paratrace"),
+                       tr("<h3>Paratrace %1</h3><p>An inspector for PyTorch-style parametrizations and traced "
+                          "graphs, built on the Paratrace C++ library.</p><p>Qt %2 · Graphviz layout</p>")
+                           .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+  });
   connect(actions_->checkTrace, &QAction::triggered, this, [this] {
     dock(QStringLiteral("traceCheckDock"))->show();
     dock(QStringLiteral("traceCheckDock"))->raise();
@@ -161,6 +198,7 @@ void MainWindow::rebuildRecentMenu() {
 }
 
 void MainWindow::onModelReset() {
+  undoStack_->clear();
   chain_->clear();
   properties_->clear();
   modules_->setRoot(document_->module());
@@ -187,7 +225,84 @@ void MainWindow::onTraceChanged() {
   updateActions();
 }
 
+const TreeItemRef* MainWindow::selectedTensor() const {
+  const TreeItemRef* item = modules_->selectedItem();
+  return item && item->kind != TreeItemKind::Module ? item : nullptr;
+}
+
+std::unique_ptr<AddParametrizationDialog> MainWindow::makeAddParametrizationDialog() {
+  const TreeItemRef* item = selectedTensor();
+  if (!item) {
+    messageBar_->showMessage(MessageBar::Level::Warning, tr("Select a parameter, buffer or parametrized tensor first."));
+    return nullptr;
+  }
+  const Tensor value = item->module->attr(item->name);
+  if (!value.defined()) {
+    messageBar_->showMessage(MessageBar::Level::Warning, tr("%1 is None.").arg(QString::fromStdString(item->path)));
+    return nullptr;
+  }
+  const std::string path = item->path;
+  const std::string name = item->name;
+  const std::string modulePath = path.size() > name.size() ? path.substr(0, path.size() - name.size() - 1) : "";
+  auto apply = [this, modulePath, name, path](std::shared_ptr<nn::Parametrization> p, bool unsafe) {
+    const QString text = tr("Add %1 to %2").arg(QString::fromStdString(p->class_name()), QString::fromStdString(path));
+    undoStack_->push(ModelEditCommand::apply(document_, text, [&](nn::Module& root) {
+                       nn::Module& owner = modulePath.empty() ? root : *root.get_submodule(modulePath);
+                       nn::parametrize::register_parametrization(owner, name, p, unsafe);
+                     }).release());
+  };
+  return std::make_unique<AddParametrizationDialog>(plugins_, QString::fromStdString(path),
+                                                    plugin::TensorSpec{value.sizes(), value.dtype()}, apply, this);
+}
+
+bool MainWindow::removeParametrizations(bool leaveParametrized) {
+  const TreeItemRef* item = selectedTensor();
+  if (!item || item->kind != TreeItemKind::Parametrized) {
+    messageBar_->showMessage(MessageBar::Level::Warning, tr("Select a parametrized tensor first."));
+    return false;
+  }
+  const std::string path = item->path;
+  const std::string name = item->name;
+  const std::string modulePath = path.size() > name.size() ? path.substr(0, path.size() - name.size() - 1) : "";
+  try {
+    undoStack_->push(ModelEditCommand::apply(document_, tr("Remove parametrizations of %1").arg(QString::fromStdString(path)),
+                                             [&](nn::Module& root) {
+                                               nn::Module& owner = modulePath.empty() ? root : *root.get_submodule(modulePath);
+                                               nn::parametrize::remove_parametrizations(owner, name, leaveParametrized);
+                                             })
+                         .release());
+  } catch (const std::exception& e) {
+    messageBar_->showMessage(MessageBar::Level::Error, QString::fromStdString(e.what()));
+    return false;
+  }
+  return true;
+}
+
+void MainWindow::askRemoveParametrizations() {
+  const TreeItemRef* item = selectedTensor();
+  if (!item || item->kind != TreeItemKind::Parametrized) {
+    messageBar_->showMessage(MessageBar::Level::Warning, tr("Select a parametrized tensor first."));
+    return;
+  }
+  QMessageBox box(QMessageBox::Question, tr("Remove Parametrizations"),
+                  tr("Remove every parametrization of %1?").arg(QString::fromStdString(item->path)),
+                  QMessageBox::Ok | QMessageBox::Cancel, this);
+  auto* leave = new QCheckBox(tr("Keep the current (parametrized) value (leave_parametrized)"), &box);
+  leave->setChecked(true);
+  box.setCheckBox(leave);
+  if (box.exec() == QMessageBox::Ok) removeParametrizations(leave->isChecked());
+}
+
+void MainWindow::applyPreferences() {
+  Translations::apply(settings_.language());
+  const bool dark = settings_.theme() == QLatin1String("dark");
+  graph_->setDark(dark);
+  ir_->setDark(dark);
+}
+
 void MainWindow::updateActions() {
+  actions_->addParametrization->setEnabled(document_->module() != nullptr);
+  actions_->removeParametrizations->setEnabled(document_->module() != nullptr);
   actions_->retrace->setEnabled(document_->canRetrace());
   actions_->checkTrace->setEnabled(document_->canCheckTrace());
   actions_->exportIr->setEnabled(static_cast<bool>(document_->graph()));

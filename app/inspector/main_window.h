@@ -4,15 +4,19 @@
 // message bar; a file that fails to open leaves the open model as it was.
 #include <QMainWindow>
 #include <QPointer>
+#include <memory>
 
 #include "app_settings.h"
 #include "loaded_model.h"
+#include "plugin_manager.h"
 
 class QDockWidget;
 class QMenu;
+class QUndoStack;
 
 namespace paratrace::inspector {
 
+class AddParametrizationDialog;
 class ChainView;
 class GraphPanel;
 class IrView;
@@ -48,6 +52,15 @@ class MainWindow : public QMainWindow {
   // Traces every method again with the example inputs; errors go to the
   // message bar and keep the previous trace.
   bool retrace();
+  // The Add parametrization dialog for the selected tensor (null, with a
+  // message, when no tensor is selected); accepting it pushes an undo step.
+  std::unique_ptr<AddParametrizationDialog> makeAddParametrizationDialog();
+  // Removes the chain of the selected parametrized tensor as one undo step.
+  bool removeParametrizations(bool leaveParametrized);
+  QUndoStack* undoStack() const { return undoStack_; }
+  const pluginhost::PluginManager& plugins() const { return plugins_; }
+  // Applies the language and theme stored in the settings.
+  void applyPreferences();
   MainActions* actions() const { return actions_; }
   QDockWidget* dock(const QString& objectName) const;
 
@@ -66,6 +79,8 @@ class MainWindow : public QMainWindow {
   void onModuleChanged();
   void onTraceChanged();
   void updateActions();
+  void askRemoveParametrizations();
+  const TreeItemRef* selectedTensor() const;
   void onNodeSelected(const QString& id);
   void onItemSelected(const TreeItemRef& item);
   void selectFirstParametrizedTensor();
@@ -82,6 +97,9 @@ class MainWindow : public QMainWindow {
   GraphPanel* graph_;
   IrView* ir_;
   TraceCheckPanel* check_;
+  QUndoStack* undoStack_;
+  pluginhost::PluginManager plugins_;
+  QStringList pluginDirectories_;
   QList<QDockWidget*> docks_;
 };
 

@@ -42,6 +42,11 @@ void ModelDocument::retrace() {
   emit traceChanged();
 }
 
+void ModelDocument::replaceModule(std::shared_ptr<nn::Module> module) {
+  model_.module = std::move(module);
+  notifyModuleChanged();
+}
+
 void ModelDocument::notifyModuleChanged() {
   emit moduleChanged();
   if (!canRetrace()) return;

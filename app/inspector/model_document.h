@@ -32,6 +32,8 @@ class ModelDocument : public QObject {
   // Traces every method with its example inputs again; throws core's errors
   // and leaves the previous trace in place then.
   void retrace();
+  // Shows another module tree (undo/redo of an edit), then as notifyModuleChanged.
+  void replaceModule(std::shared_ptr<nn::Module> module);
   // Tells the views that the module tree changed (a parametrization added or
   // removed), then re-traces; a failing re-trace drops the stale graph and is
   // reported through traceFailed.
