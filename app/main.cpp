@@ -1,13 +1,17 @@
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include "app_settings.h"
 #include "main_window.h"
+#include "translations.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("Paratrace"));
   QApplication::setApplicationName(QStringLiteral("Paratrace"));
   QApplication::setApplicationVersion(QStringLiteral(PARATRACE_VERSION));
+
+  paratrace::inspector::Translations::apply(paratrace::inspector::AppSettings().language());
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QApplication::translate("main", "Inspect parametrizations and traced graphs."));
