@@ -24,6 +24,8 @@
 
 #include "add_parametrization_dialog.h"
 #include "chain_view.h"
+#include "export_dialog.h"
+#include "graph_export.h"
 #include "model_edit_command.h"
 #include "plugin_directories.h"
 #include "plugins_dialog.h"
@@ -129,6 +131,17 @@ void MainWindow::connectActions() {
   connect(actions_->fitView, &QAction::triggered, graph_->view(), &GraphView::fitGraph);
   connect(actions_->find, &QAction::triggered, graph_, &GraphPanel::startSearch);
   connect(actions_->retrace, &QAction::triggered, this, &MainWindow::retrace);
+  connect(actions_->exportImage, &QAction::triggered, this, [this] {
+    ExportDialog dialog(settings_.defaultExportFormat(), settings_.exportDpi(), graph_->isDark(), this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    settings_.setExportDpi(dialog.dpi());
+    exportGraphImage(dialog.path(), dialog.format(), dialog.dpi(), dialog.dark(), dialog.visibleAreaOnly());
+  });
+  connect(actions_->exportIr, &QAction::triggered, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export IR Text"), document_->model().name + QStringLiteral(".ir"),
+                                                      tr("IR text (*.ir *.txt)"));
+    if (!path.isEmpty()) exportIrText(path);
+  });
   connect(actions_->undo, &QAction::triggered, undoStack_, &QUndoStack::undo);
   connect(actions_->redo, &QAction::triggered, undoStack_, &QUndoStack::redo);
   connect(undoStack_, &QUndoStack::canUndoChanged, actions_->undo, &QAction::setEnabled);
@@ -293,6 +306,37 @@ void MainWindow::askRemoveParametrizations() {
   if (box.exec() == QMessageBox::Ok) removeParametrizations(leave->isChecked());
 }
 
+bool MainWindow::exportGraphImage(const QString& path, const QString& format, double dpi, bool dark, bool visibleOnly) {
+  const bool shownDark = graph_->isDark();
+  GraphExportOptions options;
+  options.format = format;
+  options.dpi = dpi;
+  if (visibleOnly) options.area = graph_->view()->mapToScene(graph_->view()->viewport()->rect()).boundingRect();
+  // The export may use the other theme: redraw in it, write, redraw back.
+  graph_->setDark(dark);
+  bool ok = true;
+  try {
+    GraphExport::write(*graph_->scene(), path, options);
+    messageBar_->showMessage(MessageBar::Level::Info, tr("Exported %1.").arg(path));
+  } catch (const std::exception& e) {
+    messageBar_->showMessage(MessageBar::Level::Error, tr("Export failed: %1").arg(QString::fromStdString(e.what())));
+    ok = false;
+  }
+  graph_->setDark(shownDark);
+  return ok;
+}
+
+bool MainWindow::exportIrText(const QString& path) {
+  try {
+    GraphExport::writeText(path, ir_->toPlainText());
+  } catch (const std::exception& e) {
+    messageBar_->showMessage(MessageBar::Level::Error, tr("Export failed: %1").arg(QString::fromStdString(e.what())));
+    return false;
+  }
+  messageBar_->showMessage(MessageBar::Level::Info, tr("Exported %1.").arg(path));
+  return true;
+}
+
 void MainWindow::applyPreferences() {
   Translations::apply(settings_.language());
   const bool dark = settings_.theme() == QLatin1String("dark");
@@ -306,7 +350,7 @@ void MainWindow::updateActions() {
   actions_->retrace->setEnabled(document_->canRetrace());
   actions_->checkTrace->setEnabled(document_->canCheckTrace());
   actions_->exportIr->setEnabled(static_cast<bool>(document_->graph()));
-  actions_->exportImage->setEnabled(static_cast<bool>(document_->graph()) && graph_->hasLayouter());
+  actions_->exportImage->setEnabled(static_cast<bool>(document_->graph()));
 }
 
 bool MainWindow::retrace() {

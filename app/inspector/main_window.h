@@ -59,6 +59,10 @@ class MainWindow : public QMainWindow {
   bool removeParametrizations(bool leaveParametrized);
   QUndoStack* undoStack() const { return undoStack_; }
   const pluginhost::PluginManager& plugins() const { return plugins_; }
+  // Writes the graph as shown (format "svg", "png" or "pdf"); errors go to
+  // the message bar.
+  bool exportGraphImage(const QString& path, const QString& format, double dpi, bool dark, bool visibleOnly);
+  bool exportIrText(const QString& path);
   // Applies the language and theme stored in the settings.
   void applyPreferences();
   MainActions* actions() const { return actions_; }

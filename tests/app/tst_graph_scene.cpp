@@ -4,6 +4,7 @@
 #include <QTextBlock>
 #include <QtTest>
 
+#include "column_picture.h"
 #include "demo_model.h"
 #include "graph_items.h"
 #include "graph_scene.h"
@@ -15,38 +16,6 @@
 using namespace paratrace;
 using namespace paratrace::inspector;
 
-namespace {
-
-// A picture of the demo graph's ops in one column inside one cluster, edges
-// following the IR's uses: enough to exercise the scene without Graphviz.
-GraphPicture columnPicture(const jit::Graph& graph) {
-  GraphPicture picture;
-  picture.clusters.push_back({QStringLiteral("0"), QStringLiteral("0"), 1, QRectF(-10, -30, 220, 400)});
-  double y = 0;
-  for (const jit::Node* n : graph.nodes()) {
-    if (n->kind() == "prim::Constant" || n->outputs().empty()) continue;
-    PictureNode node;
-    node.id = QStringLiteral("value:") + QString::fromStdString(n->output()->debug_name());
-    node.kind = QString::fromStdString(n->kind());
-    node.label = {node.kind};
-    node.cluster = QStringLiteral("0");
-    node.box = QRectF(0, y, 200, 30);
-    node.irNodes = {n};
-    y += 50;
-    picture.nodes.push_back(node);
-  }
-  for (std::size_t i = 1; i < picture.nodes.size(); ++i) {
-    const QRectF a = picture.nodes[i - 1].box, b = picture.nodes[i].box;
-    picture.edges.push_back({picture.nodes[i - 1].id, picture.nodes[i].id,
-                             {a.center() + QPointF(0, 15), a.center() + QPointF(0, 25), b.center() - QPointF(0, 25),
-                              b.center() - QPointF(0, 20)},
-                             b.center() - QPointF(0, 15), {}, {}});
-  }
-  picture.bounds = QRectF(-10, -30, 220, y + 30);
-  return picture;
-}
-
-}  // namespace
 
 class TstGraphScene : public QObject {
   Q_OBJECT
@@ -55,7 +24,7 @@ class TstGraphScene : public QObject {
   void buildsItemsAndHighlightsTheSelectedNodesEdges() {
     const LoadedModel demo = testing::demoModel();
     GraphScene scene;
-    scene.setPicture(columnPicture(*demo.traced->graph()), false);
+    scene.setPicture(testing::columnPicture(*demo.traced->graph()), false);
     const GraphPicture& picture = scene.picture();
     QVERIFY(picture.nodes.size() >= 3);
     QCOMPARE(scene.edgeItems().size(), static_cast<qsizetype>(picture.nodes.size() - 1));
@@ -73,7 +42,7 @@ class TstGraphScene : public QObject {
   void searchFindsByKindAndScope() {
     const LoadedModel demo = testing::demoModel();
     GraphScene scene;
-    scene.setPicture(columnPicture(*demo.traced->graph()), false);
+    scene.setPicture(testing::columnPicture(*demo.traced->graph()), false);
     const QStringList linear = scene.findNodes(QStringLiteral("LINEAR"));
     QCOMPARE(linear.size(), 2);
     const QStringList scoped = scene.findNodes(QStringLiteral("__module.2"));
@@ -84,7 +53,7 @@ class TstGraphScene : public QObject {
   void doubleClickRequestsCollapse() {
     const LoadedModel demo = testing::demoModel();
     GraphScene scene;
-    scene.setPicture(columnPicture(*demo.traced->graph()), false);
+    scene.setPicture(testing::columnPicture(*demo.traced->graph()), false);
     QSignalSpy collapse(&scene, &GraphScene::collapseRequested);
     QGraphicsSceneMouseEvent event(QEvent::GraphicsSceneMouseDoubleClick);
     event.setScenePos(QPointF(205, 360));  // inside the cluster, outside every node
@@ -110,7 +79,7 @@ class TstGraphScene : public QObject {
     QVERIFY(ir.toPlainText().split('\n')[line].contains(QStringLiteral("aten::linear")));
 
     GraphScene scene;
-    scene.setPicture(columnPicture(*graph), false);
+    scene.setPicture(testing::columnPicture(*graph), false);
     QCOMPARE(scene.nodeForValue(name), QStringLiteral("value:") + name);
     QSignalSpy spy(&ir, &IrView::valueSelected);
     QTextCursor cursor(ir.document()->findBlockByNumber(line));
@@ -124,7 +93,7 @@ class TstGraphScene : public QObject {
   void nodePropertiesListTypesAndScope() {
     const LoadedModel demo = testing::demoModel();
     GraphScene scene;
-    scene.setPicture(columnPicture(*demo.traced->graph()), false);
+    scene.setPicture(testing::columnPicture(*demo.traced->graph()), false);
     const PictureNode* linear = nullptr;
     for (const PictureNode& n : scene.picture().nodes)
       if (n.kind == QStringLiteral("aten::linear") && !linear) linear = &n;
@@ -149,7 +118,7 @@ class TstGraphScene : public QObject {
   void viewZoomsWithinLimits() {
     GraphScene scene;
     const LoadedModel demo = testing::demoModel();
-    scene.setPicture(columnPicture(*demo.traced->graph()), false);
+    scene.setPicture(testing::columnPicture(*demo.traced->graph()), false);
     GraphView view;
     view.setScene(&scene);
     view.resize(400, 300);
