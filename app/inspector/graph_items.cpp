@@ -32,11 +32,19 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
   // Below ~40% zoom the text is unreadable; boxes alone keep large graphs fast.
   if (option->levelOfDetailFromTransform(painter->worldTransform()) < 0.4) return;
   painter->setPen(style_.text);
+  // Scene units are Graphviz's points: size the text to the box Graphviz
+  // measured with its own font, so long kinds are not cut off.
   QFont font = painter->font();
-  font.setPointSizeF(9);
-  const QFontMetricsF metrics(font);
-  const qreal lineHeight = metrics.height();
-  qreal y = rect_.center().y() - lineHeight * label_.size() / 2;
+  const int lines = std::max<int>(1, static_cast<int>(label_.size()));
+  qreal size = std::min<qreal>(10.5, (rect_.height() - 4) / (lines * 1.2));
+  font.setBold(true);
+  font.setPixelSize(std::max(1, qRound(size)));
+  qreal widest = 0;
+  for (const QString& line : label_) widest = std::max(widest, QFontMetricsF(font).horizontalAdvance(line));
+  if (widest > rect_.width() - 6) size *= (rect_.width() - 6) / widest;
+  font.setPixelSize(std::max(1, qRound(size)));
+  const qreal lineHeight = QFontMetricsF(font).height();
+  qreal y = rect_.center().y() - lineHeight * lines / 2;
   for (int i = 0; i < label_.size(); ++i) {
     font.setBold(i == 0);
     painter->setFont(font);
@@ -62,7 +70,7 @@ void ClusterItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
   painter->drawRoundedRect(rect_, 6, 6);
   painter->setPen(text_);
   QFont font = painter->font();
-  font.setPointSizeF(9);
+  font.setPixelSize(10);
   font.setItalic(true);
   painter->setFont(font);
   painter->drawText(rect_.adjusted(6, 2, -6, -2), Qt::AlignTop | Qt::AlignLeft, label_);

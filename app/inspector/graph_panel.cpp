@@ -202,7 +202,7 @@ QString GraphPanel::findNext(bool backwards) {
 }
 
 void GraphPanel::placeMinimap() {
-  const QSize size(std::min(220, view_->width() / 4), std::min(160, view_->height() / 4));
+  const QSize size(std::min(180, view_->width() / 5), std::min(130, view_->height() / 5));
   minimap_->resize(size);
   minimap_->move(view_->width() - size.width() - 20, view_->height() - size.height() - 20);
   minimap_->setVisible(!scene_->picture().nodes.empty() && size.width() > 60);

@@ -33,6 +33,9 @@
 #include "translations.h"
 #include "graph_panel.h"
 #include "graph_scene.h"
+#ifdef PARATRACE_HAVE_GRAPHVIEW
+#include "graphview_layouter.h"
+#endif
 #include "ir_view.h"
 #include "node_properties.h"
 #include "main_actions.h"
@@ -62,6 +65,9 @@ MainWindow::MainWindow(QWidget* parent)
       ir_(new IrView(this)),
       check_(new TraceCheckPanel(this)),
       undoStack_(new QUndoStack(this)) {
+#ifdef PARATRACE_HAVE_GRAPHVIEW
+  graph_->setLayouter(std::make_shared<GraphviewLayouter>());
+#endif
   pluginDirectories_ = pluginhost::default_plugin_directories();
   plugins_.load_directories(pluginDirectories_);
   setAcceptDrops(true);
