@@ -13,6 +13,29 @@
     </message>
 </context>
 <context>
+    <name>GraphExport</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>there is no graph to export</source>
+        <translation>es gibt keinen Graphen zum Exportieren</translation>
+    </message>
+    <message>
+        <source>Trace graph</source>
+        <translation>Aufzeichnungsgraph</translation>
+    </message>
+    <message>
+        <source>the PNG encoder failed</source>
+        <translation>der PNG-Kodierer ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>unknown image format '%1' (use svg, png or pdf)</source>
+        <translation>unbekanntes Bildformat „%1“ (verwenden Sie svg, png oder pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ModelFileLoader</name>
     <message>
         <source>%1: cannot open the file: %2</source>
@@ -281,6 +304,57 @@
     </message>
 </context>
 <context>
+    <name>paratrace::inspector::ExportDialog</name>
+    <message>
+        <source>Whole graph</source>
+        <translation>Ganzer Graph</translation>
+    </message>
+    <message>
+        <source>Visible area</source>
+        <translation>Sichtbarer Bereich</translation>
+    </message>
+    <message>
+        <source>Export Graph Image</source>
+        <translation>Graph als Bild exportieren</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Resolution (PNG, DPI):</source>
+        <translation>Auflösung (PNG, DPI):</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Farbschema:</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>Bereich:</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1-Dateien (*.%2)</translation>
+    </message>
+</context>
+<context>
     <name>paratrace::inspector::GraphPanel</name>
     <message>
         <source>The graph could not be laid out:
@@ -529,6 +603,22 @@
     <message>
         <source>Trace Check</source>
         <translation>Aufzeichnungsprüfung</translation>
+    </message>
+    <message>
+        <source>Export IR Text</source>
+        <translation>IR-Text exportieren</translation>
+    </message>
+    <message>
+        <source>IR text (*.ir *.txt)</source>
+        <translation>IR-Text (*.ir *.txt)</translation>
+    </message>
+    <message>
+        <source>Exported %1.</source>
+        <translation>%1 exportiert.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,29 @@
     </message>
 </context>
 <context>
+    <name>GraphExport</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>there is no graph to export</source>
+        <translation>没有可导出的计算图</translation>
+    </message>
+    <message>
+        <source>Trace graph</source>
+        <translation>追踪计算图</translation>
+    </message>
+    <message>
+        <source>the PNG encoder failed</source>
+        <translation>PNG 编码失败</translation>
+    </message>
+    <message>
+        <source>unknown image format '%1' (use svg, png or pdf)</source>
+        <translation>未知的图像格式“%1”（请使用 svg、png 或 pdf）</translation>
+    </message>
+</context>
+<context>
     <name>ModelFileLoader</name>
     <message>
         <source>%1: cannot open the file: %2</source>
@@ -281,6 +304,57 @@
     </message>
 </context>
 <context>
+    <name>paratrace::inspector::ExportDialog</name>
+    <message>
+        <source>Whole graph</source>
+        <translation>整个图</translation>
+    </message>
+    <message>
+        <source>Visible area</source>
+        <translation>可见区域</translation>
+    </message>
+    <message>
+        <source>Export Graph Image</source>
+        <translation>导出图像</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Resolution (PNG, DPI):</source>
+        <translation>分辨率（PNG，DPI）：</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 文件 (*.%2)</translation>
+    </message>
+</context>
+<context>
     <name>paratrace::inspector::GraphPanel</name>
     <message>
         <source>The graph could not be laid out:
@@ -529,6 +603,22 @@
     <message>
         <source>Trace Check</source>
         <translation>追踪检查</translation>
+    </message>
+    <message>
+        <source>Export IR Text</source>
+        <translation>导出 IR 文本</translation>
+    </message>
+    <message>
+        <source>IR text (*.ir *.txt)</source>
+        <translation>IR 文本 (*.ir *.txt)</translation>
+    </message>
+    <message>
+        <source>Exported %1.</source>
+        <translation>已导出 %1。</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
     </message>
 </context>
 <context>
