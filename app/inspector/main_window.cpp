@@ -178,9 +178,13 @@ void MainWindow::connectActions() {
 
 bool MainWindow::openFile(const QString& path) {
   try {
-    LoadedModel loaded = ModelFileLoader::load(path);
-    settings_.addRecentFile(loaded.path);
+    QString traceError;
+    LoadedModel loaded = ModelFileLoader::load(path, plugins_, &traceError);
+    // Bundled examples live in the resources, not worth a recent-files entry.
+    if (!path.startsWith(QLatin1Char(':'))) settings_.addRecentFile(loaded.path);
     setModel(std::move(loaded));
+    if (!traceError.isEmpty())
+      messageBar_->showMessage(MessageBar::Level::Warning, tr("The model opened, but tracing it failed:\n%1").arg(traceError));
   } catch (const std::exception& e) {
     messageBar_->showMessage(MessageBar::Level::Error,
                              tr("Could not open the file; the previous model stays open.\n%1")

@@ -3,7 +3,9 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include "model_file.h"
 #include "paratrace/jit/ir_parser.h"
+#include "tracing.h"
 
 namespace paratrace::inspector {
 
@@ -21,7 +23,7 @@ QString baseName(const QString& path) {
 
 }  // namespace
 
-LoadedModel ModelFileLoader::load(const QString& path) {
+LoadedModel ModelFileLoader::load(const QString& path, const pluginhost::PluginManager& plugins, QString* traceError) {
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly))
     throw FileLoadError(tr("%1: cannot open the file: %2").arg(path, file.errorString()));
@@ -32,6 +34,16 @@ LoadedModel ModelFileLoader::load(const QString& path) {
   try {
     if (looksLikeIrText(head)) {
       loaded.ir_graph = jit::parse_ir(file.readAll().toStdString());
+    } else if (model::is_model_file(path)) {
+      file.close();
+      const model::ModelFile modelFile = model::load_model(path, plugins);
+      loaded.module = modelFile.module;
+      loaded.example_inputs = modelFile.example_inputs;
+      try {
+        loaded.traced = model::trace_model(modelFile);
+      } catch (const std::exception& e) {
+        if (traceError) *traceError = QString::fromStdString(e.what());
+      }
     } else {
       file.close();
       loaded.traced = jit::TracedModule::load(path.toStdString());

@@ -1,12 +1,17 @@
 #pragma once
-// Opens a file for the inspector: a traced-module file (safetensors with the
-// module tree and IR in its metadata) or IR text (ours or PyTorch's). The
-// kind is told from the content, not the extension.
+// Opens a file for the inspector: a model file (*.paratrace.json, traced with
+// its example inputs), a traced-module file (safetensors with the module tree
+// and IR in its metadata) or IR text (ours or PyTorch's). The kind is told
+// from the content, not the extension; Qt resource paths work too.
 #include <QCoreApplication>
 #include <QString>
 #include <stdexcept>
 
 #include "loaded_model.h"
+
+namespace paratrace::pluginhost {
+class PluginManager;
+}
 
 namespace paratrace::inspector {
 
@@ -21,8 +26,9 @@ struct ModelFileLoader {
   Q_DECLARE_TR_FUNCTIONS(ModelFileLoader)
 
  public:
-  // Throws FileLoadError.
-  static LoadedModel load(const QString& path);
+  // Throws FileLoadError. A model file whose tracing fails still opens,
+  // untraced, with the reason in `traceError`.
+  static LoadedModel load(const QString& path, const pluginhost::PluginManager& plugins, QString* traceError = nullptr);
 };
 
 }  // namespace paratrace::inspector
