@@ -17,12 +17,15 @@ int main(int argc, char** argv) {
   parser.setApplicationDescription(QApplication::translate("main", "Inspect parametrizations and traced graphs."));
   parser.addHelpOption();
   parser.addVersionOption();
-  parser.addPositionalArgument(QStringLiteral("file"),
-                               QApplication::translate("main", "A model, traced-module or IR text file to open."));
+  parser.addPositionalArgument(
+      QStringLiteral("file"),
+      QApplication::translate("main", "A model, traced-module or IR text file to open (default: a bundled example)."));
   parser.process(app);
 
   paratrace::inspector::MainWindow window;
   window.show();
+  // With no file, a bundled example shows what the app does.
   if (!parser.positionalArguments().isEmpty()) window.openFile(parser.positionalArguments().first());
+  else window.openExample(QStringLiteral("skew_cayley"));
   return app.exec();
 }

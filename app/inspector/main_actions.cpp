@@ -37,6 +37,7 @@ MainActions::MainActions(QMainWindow* window) : QObject(window) {
   fileMenu = bar->addMenu(QString());
   fileMenu->addAction(open);
   recentMenu = fileMenu->addMenu(QString());
+  examplesMenu = fileMenu->addMenu(QString());
   fileMenu->addSeparator();
   fileMenu->addAction(exportImage);
   fileMenu->addAction(exportIr);
@@ -76,6 +77,7 @@ MainActions::MainActions(QMainWindow* window) : QObject(window) {
 void MainActions::retranslate() {
   fileMenu->setTitle(tr("&File"));
   recentMenu->setTitle(tr("Open &Recent"));
+  examplesMenu->setTitle(tr("Open E&xample"));
   editMenu->setTitle(tr("&Edit"));
   viewMenu->setTitle(tr("&View"));
   modelMenu->setTitle(tr("&Model"));

@@ -17,7 +17,7 @@ class MainActions : public QObject {
   explicit MainActions(QMainWindow* window);
   void retranslate();
 
-  QMenu *fileMenu, *recentMenu, *editMenu, *viewMenu, *modelMenu, *graphMenu, *helpMenu;
+  QMenu *fileMenu, *recentMenu, *examplesMenu, *editMenu, *viewMenu, *modelMenu, *graphMenu, *helpMenu;
   QToolBar* toolBar;
   QAction *open, *quit;
   QAction *exportImage, *exportIr;

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -107,6 +108,8 @@ MainWindow::MainWindow(QWidget* parent)
   restoreState(settings_.windowState());
   retranslate();
   rebuildRecentMenu();
+  for (const QString& name : exampleNames())
+    connect(actions_->examplesMenu->addAction(name), &QAction::triggered, this, [this, name] { openExample(name); });
   applyPreferences();
   updateActions();
 }
@@ -193,6 +196,17 @@ bool MainWindow::openFile(const QString& path) {
   }
   rebuildRecentMenu();
   return true;
+}
+
+QStringList MainWindow::exampleNames() {
+  QStringList names;
+  for (const QString& file : QDir(QStringLiteral(":/models")).entryList({QStringLiteral("*.paratrace.json")}, QDir::Files))
+    names << file.chopped(static_cast<int>(qstrlen(".paratrace.json")));
+  return names;
+}
+
+bool MainWindow::openExample(const QString& name) {
+  return openFile(QStringLiteral(":/models/%1.paratrace.json").arg(name));
 }
 
 void MainWindow::setModel(LoadedModel model) {

@@ -38,6 +38,9 @@ class MainWindow : public QMainWindow {
   // Opens a file; on failure shows the error and returns false, keeping the
   // current model.
   bool openFile(const QString& path);
+  // The bundled example models (":/models/<name>.paratrace.json"), by name.
+  static QStringList exampleNames();
+  bool openExample(const QString& name);
   // Shows a model built in memory (tests, bundled examples).
   void setModel(LoadedModel model);
 
