@@ -104,6 +104,10 @@ MainWindow::MainWindow(QWidget* parent)
   });
 
   resize(1400, 900);
+  // The chain's cards need height; the properties list less.
+  resizeDocks({dock(QStringLiteral("modulesDock")), dock(QStringLiteral("chainDock"))}, {330, 400}, Qt::Horizontal);
+  resizeDocks({dock(QStringLiteral("chainDock")), dock(QStringLiteral("propertiesDock"))}, {560, 200}, Qt::Vertical);
+  resizeDocks({dock(QStringLiteral("irDock"))}, {200}, Qt::Vertical);
   restoreGeometry(settings_.windowGeometry());
   restoreState(settings_.windowState());
   retranslate();

@@ -25,7 +25,6 @@ ModulesPanel::ModulesPanel(QWidget* parent)
   view_->setUniformRowHeights(true);
   view_->setAlternatingRowColors(true);
   view_->header()->setStretchLastSection(false);
-  view_->header()->setSectionResizeMode(ModuleTreeModel::NameColumn, QHeaderView::Stretch);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(2, 2, 2, 2);
   layout->addWidget(filter_);
@@ -42,7 +41,7 @@ ModulesPanel::ModulesPanel(QWidget* parent)
 void ModulesPanel::setRoot(nn::Module* root) {
   model_->setRoot(root);
   view_->expandToDepth(1);
-  for (int c = ModuleTreeModel::TypeColumn; c < ModuleTreeModel::ColumnCount; ++c) view_->resizeColumnToContents(c);
+  for (int c = ModuleTreeModel::NameColumn; c < ModuleTreeModel::ColumnCount; ++c) view_->resizeColumnToContents(c);
 }
 
 bool ModulesPanel::selectPath(const QString& path) {
