@@ -3,7 +3,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
+#include <QPalette>
+#include <QStyle>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -52,6 +55,26 @@ namespace paratrace::inspector {
 
 namespace {
 constexpr std::size_t kCollapseAboveNodes = 1500;
+
+QPalette darkPalette() {
+  QPalette p;
+  const QColor window(0x2b, 0x2f, 0x36), base(0x1e, 0x22, 0x27), text(0xdd, 0xe1, 0xe6);
+  p.setColor(QPalette::Window, window);
+  p.setColor(QPalette::WindowText, text);
+  p.setColor(QPalette::Base, base);
+  p.setColor(QPalette::AlternateBase, window);
+  p.setColor(QPalette::ToolTipBase, base);
+  p.setColor(QPalette::ToolTipText, text);
+  p.setColor(QPalette::Text, text);
+  p.setColor(QPalette::Button, window);
+  p.setColor(QPalette::ButtonText, text);
+  p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xc6));
+  p.setColor(QPalette::HighlightedText, Qt::white);
+  p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+  p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+  p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+  return p;
+}
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -88,6 +111,15 @@ MainWindow::MainWindow(QWidget* parent)
   tabifyDockWidget(ir, check);
   ir->raise();
 
+  methodLabel_ = new QLabel(this);
+  methodBox_ = new QComboBox(this);
+  methodBox_->setObjectName(QStringLiteral("methodBox"));
+  actions_->toolBar->addSeparator();
+  actions_->toolBar->addWidget(methodLabel_);
+  actions_->toolBar->addWidget(methodBox_);
+  connect(methodBox_, &QComboBox::currentTextChanged, this, [this](const QString& method) {
+    if (!method.isEmpty()) document_->setCurrentMethod(method);
+  });
   connectActions();
   connect(document_, &ModelDocument::modelReset, this, &MainWindow::onModelReset);
   connect(document_, &ModelDocument::moduleChanged, this, &MainWindow::onModuleChanged);
@@ -249,6 +281,13 @@ void MainWindow::onModelReset() {
 }
 
 void MainWindow::onTraceChanged() {
+  {
+    const QSignalBlocker blocker(methodBox_);
+    methodBox_->clear();
+    methodBox_->addItems(document_->methods());
+    methodBox_->setCurrentText(document_->currentMethod());
+    methodBox_->setEnabled(methodBox_->count() > 1);
+  }
   LayoutInput input;
   input.graph = document_->graph();
   input.traced = document_->model().traced;
@@ -368,6 +407,9 @@ bool MainWindow::exportIrText(const QString& path) {
 void MainWindow::applyPreferences() {
   Translations::apply(settings_.language());
   const bool dark = settings_.theme() == QLatin1String("dark");
+  // Fusion draws the same everywhere and takes a dark palette faithfully.
+  QApplication::setStyle(QStringLiteral("Fusion"));
+  QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
   graph_->setDark(dark);
   ir_->setDark(dark);
 }
@@ -448,6 +490,7 @@ void MainWindow::updateTitle() {
 
 void MainWindow::retranslate() {
   actions_->retranslate();
+  methodLabel_->setText(tr("Method:"));
   dock(QStringLiteral("modulesDock"))->setWindowTitle(tr("Modules"));
   dock(QStringLiteral("chainDock"))->setWindowTitle(tr("Parametrization Chain"));
   dock(QStringLiteral("propertiesDock"))->setWindowTitle(tr("Properties"));

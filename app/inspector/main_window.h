@@ -10,7 +10,9 @@
 #include "loaded_model.h"
 #include "plugin_manager.h"
 
+class QComboBox;
 class QDockWidget;
+class QLabel;
 class QMenu;
 class QUndoStack;
 
@@ -108,6 +110,8 @@ class MainWindow : public QMainWindow {
   pluginhost::PluginManager plugins_;
   QStringList pluginDirectories_;
   QList<QDockWidget*> docks_;
+  QLabel* methodLabel_;
+  QComboBox* methodBox_;
 };
 
 }  // namespace paratrace::inspector

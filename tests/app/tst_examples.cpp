@@ -2,6 +2,7 @@
 // tree, a parametrized tensor's chain and their trace; those that need a
 // parametrization no loaded plugin provides fail with an error naming it,
 // and the previous model stays open.
+#include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -76,6 +77,20 @@ class TstExamples : public QObject {
     QVERIFY(!window.chainView()->stages().empty());
     QVERIFY(window.chainView()->stages().back().effective);
     QCOMPARE(window.modulesPanel()->selectedItem()->kind, TreeItemKind::Parametrized);
+  }
+
+  void methodsOfATwoMethodModelAreSelectable() {
+    MainWindow window;
+    QVERIFY(window.openExample(QStringLiteral("conv_net")));
+    auto* box = window.findChild<QComboBox*>(QStringLiteral("methodBox"));
+    QVERIFY(box);
+    QCOMPARE(box->count(), 2);
+    QVERIFY(box->isEnabled());
+    const auto forward = window.document()->graph();
+    const QString other = box->itemText(box->currentIndex() == 0 ? 1 : 0);
+    box->setCurrentText(other);
+    QCOMPARE(window.document()->currentMethod(), other);
+    QVERIFY(window.document()->graph() != forward);
   }
 
   void aBrokenModelFileNamesTheJsonPath() {
