@@ -123,8 +123,15 @@ QVariantMap resolve_options(const QList<OptionSpec>& schema, const QVariantMap& 
     }
   }
   QVariantMap resolved;
-  for (const OptionSpec& spec : schema)
-    resolved.insert(spec.name, convert(spec, values.contains(spec.name) ? values.value(spec.name) : spec.default_value));
+  for (const OptionSpec& spec : schema) {
+    const QVariant value = values.contains(spec.name) ? values.value(spec.name) : spec.default_value;
+    // An option without a default may stay unset (Python's None).
+    if (spec.default_value.isNull() && value.isNull()) {
+      resolved.insert(spec.name, QVariant());
+      continue;
+    }
+    resolved.insert(spec.name, convert(spec, value));
+  }
   return resolved;
 }
 

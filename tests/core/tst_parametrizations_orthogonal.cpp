@@ -125,7 +125,7 @@ class TestParametrizationsOrthogonal : public QObject {
     QVERIFY(step_of(square)->orthogonal_map() == OrthogonalMap::matrix_exp);
     QVERIFY(step_of(tall)->orthogonal_map() == OrthogonalMap::householder);
     QVERIFY(step_of(wide)->orthogonal_map() == OrthogonalMap::householder);
-    QCOMPARE(step_of(tall)->shape(), (Shape{5, 3}));
+    QCOMPARE(*step_of(tall)->shape(), (Shape{5, 3}));
     QCOMPARE(step_of(square)->class_name(), std::string("_Orthogonal"));
   }
 
@@ -241,6 +241,31 @@ class TestParametrizationsOrthogonal : public QObject {
                      "Module 'Linear(in_features=3, out_features=4, bias=True)' has no parameter or buffer with name 'foo'");
     Linear no_bias(3, 4, false);
     PT_VERIFY_THROWS(ValueError, orthogonal(no_bias, "bias"), "has no parameter or buffer with name 'bias'");
+    QVERIFY(!parametrize::is_parametrized(m));
+  }
+
+  // Built without the tensor (as plugins build it), Orthogonal takes its
+  // shape and default map at registration and then behaves as orthogonal()'s,
+  // drawing the same random completion.
+  void builtWithoutTheTensorMatchesOrthogonal() {
+    for (const auto& [rows, cols] : {std::pair{5, 3}, std::pair{4, 4}}) {
+      Linear a(cols, rows);
+      Linear b(cols, rows);
+      b.load_state_dict(a.state_dict());
+      manual_seed(7);
+      orthogonal(a);
+      manual_seed(7);
+      auto deferred = std::make_shared<Orthogonal>();
+      QVERIFY(!deferred->is_prepared());
+      parametrize::register_parametrization(b, "weight", deferred, /*unsafe=*/true);
+      QVERIFY(deferred->is_prepared());
+      QCOMPARE(*deferred->shape(), (Shape{rows, cols}));
+      QVERIFY(deferred->orthogonal_map() == step_of(a)->orthogonal_map());
+      PT_COMPARE_CLOSE(b.attr("weight"), a.attr("weight"), 0, 0);
+    }
+    Linear m(3, 4);
+    PT_VERIFY_THROWS(ValueError, parametrize::register_parametrization(m, "bias", std::make_shared<Orthogonal>()),
+                     "Expected a matrix or batch of matrices. Got a tensor of 1 dimensions.");
     QVERIFY(!parametrize::is_parametrized(m));
   }
 };

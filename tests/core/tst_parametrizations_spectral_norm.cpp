@@ -127,14 +127,14 @@ class TestParametrizationsSpectralNorm : public QObject {
   void dimDefaultsAndNormalization() {
     Linear linear(3, 4);
     spectral_norm(linear, "weight", 1, 1e-12, -1);
-    QCOMPARE(step_of(linear)->dim(), std::int64_t{1});
+    QCOMPARE(*step_of(linear)->dim(), std::int64_t{1});
     QCOMPARE(linear.get_buffer("parametrizations.weight.0._u").sizes(), (Shape{3}));
     Linear plain(3, 4);
     spectral_norm(plain);
-    QCOMPARE(step_of(plain)->dim(), std::int64_t{0});
+    QCOMPARE(*step_of(plain)->dim(), std::int64_t{0});
     FakeConvTranspose2d transposed;
     spectral_norm(transposed);
-    QCOMPARE(step_of(transposed)->dim(), std::int64_t{1});
+    QCOMPARE(*step_of(transposed)->dim(), std::int64_t{1});
     QCOMPARE(step_of(plain)->class_name(), std::string("_SpectralNorm"));
   }
 
@@ -171,6 +171,34 @@ class TestParametrizationsSpectralNorm : public QObject {
                      "Expected n_power_iterations to be positive, but got n_power_iterations=0");
     PT_VERIFY_THROWS(ValueError, spectral_norm(m, "foo"),
                      "Module 'Linear(in_features=3, out_features=4, bias=True)' has no parameter or buffer with name 'foo'");
+    QVERIFY(!parametrize::is_parametrized(m));
+  }
+
+  // Built from options alone (as plugins build it), SpectralNorm resolves
+  // dim and draws its buffers at registration, as spectral_norm() does.
+  void builtWithoutTheTensorMatchesSpectralNorm() {
+    Linear a(5, 4);
+    Linear b(5, 4);
+    b.load_state_dict(a.state_dict());
+    manual_seed(3);
+    spectral_norm(a, "weight", 2, 1e-10);
+    manual_seed(3);
+    auto deferred = std::make_shared<SpectralNorm>(SpectralNorm::Options{.n_power_iterations = 2, .eps = 1e-10});
+    QVERIFY(!deferred->is_prepared());
+    QVERIFY(!deferred->dim());
+    parametrize::register_parametrization(b, "weight", deferred);
+    QCOMPARE(*deferred->dim(), std::int64_t{0});
+    PT_COMPARE_CLOSE(b.get_buffer("parametrizations.weight.0._u"), a.get_buffer("parametrizations.weight.0._u"), 0, 0);
+    PT_COMPARE_CLOSE(b.attr("weight"), a.attr("weight"), 0, 0);
+    FakeConvTranspose2d transposed;
+    parametrize::register_parametrization(transposed, "weight", std::make_shared<SpectralNorm>(SpectralNorm::Options{}));
+    QCOMPARE(*step_of(transposed)->dim(), std::int64_t{1});
+    PT_VERIFY_THROWS(ValueError, SpectralNorm(SpectralNorm::Options{.n_power_iterations = 0}),
+                     "Expected n_power_iterations to be positive, but got n_power_iterations=0");
+    Linear m(3, 4);
+    PT_VERIFY_THROWS(IndexError,
+                     parametrize::register_parametrization(m, "weight", std::make_shared<SpectralNorm>(SpectralNorm::Options{.dim = -3})),
+                     "Dimension out of range (expected to be in range of [-2, 1] but got -3)");
     QVERIFY(!parametrize::is_parametrized(m));
   }
 };

@@ -63,8 +63,8 @@ class TestCli : public QObject {
   void plugins_all_loaded() {
     const Run r = run({QStringLiteral("plugins")});
     QCOMPARE(r.exit_code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("Loaded plugins: 5\n")), qPrintable(r.out));
     const QString expected = QStringLiteral(
-        "Loaded plugins: 1\n"
         "  symmetric 0.1.0 by The Paratrace authors\n"
         "    file: %1/libparatrace_symmetric.so\n"
         "    Symmetric and skew-symmetric square matrices.\n"
@@ -72,6 +72,18 @@ class TestCli : public QObject {
         "      Symmetric - Symmetric matrix: ").arg(kBuiltinDir);
     QVERIFY2(r.out.contains(expected), qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("      Skew - Skew-symmetric matrix: ")));
+    // Every built-in plugin, in file name order, with its parametrizations.
+    qsizetype at = 0;
+    for (const char* name : {"lowrank", "norms", "orthogonal", "sparsity", "symmetric"}) {
+      const qsizetype found = r.out.indexOf(QStringLiteral("  %1 0.1.0 by The Paratrace authors\n    file: %2/libparatrace_%1.so\n")
+                                                .arg(QLatin1String(name), kBuiltinDir));
+      QVERIFY2(found > at, name);
+      at = found;
+    }
+    for (const char* line : {"      LowRank - Low rank: ", "      RankOne - Rank one: ", "      SpectralNorm - Spectral normalization: ",
+                             "      WeightNorm - Weight normalization: ", "      Orthogonal - Orthogonal matrix: ",
+                             "      Cayley - Cayley map: ", "      FakeSparsity - Sparsity mask: "})
+      QVERIFY2(r.out.contains(QLatin1String(line)), line);
     QVERIFY(r.out.contains(QStringLiteral("Load errors: 0\n")));
     // Where it looked comes first, built-in directory at the top.
     QVERIFY(r.out.startsWith(QStringLiteral("Plugin directories (searched in this order):\n  %1\n").arg(kBuiltinDir)));
@@ -81,7 +93,7 @@ class TestCli : public QObject {
     const Run r = run({QStringLiteral("plugins")}, kTestDir);
     QCOMPARE(r.exit_code, 1);
     QVERIFY2(r.out.contains(QStringLiteral("  %1\n").arg(kTestDir)), qPrintable(r.out));
-    QVERIFY(r.out.contains(QStringLiteral("Loaded plugins: 2\n")));
+    QVERIFY(r.out.contains(QStringLiteral("Loaded plugins: 6\n")));
     QVERIFY(r.out.contains(QStringLiteral("  shift 2.5 by Paratrace tests\n")));
     QVERIFY(r.out.contains(QStringLiteral("      Shift - Shift: Adds offset.\n")));
     QVERIFY(r.out.contains(QStringLiteral("Load errors: 12\n")));

@@ -43,18 +43,21 @@ class TestPluginManager : public QObject {
   void initTestCase() { manager_.load_directories({kBuiltinDir, kTestDir}); }
 
   void loads_the_good_plugins_in_order() {
-    QCOMPARE(manager_.plugins().size(), 2);
-    const auto& symmetric = manager_.plugins().at(0);
+    // The built-in directory first, by file name, then the test directory.
+    QStringList names;
+    for (const auto& loaded : manager_.plugins()) names << loaded.metadata.name;
+    QCOMPARE(names, (QStringList{"lowrank", "norms", "orthogonal", "sparsity", "symmetric", "shift"}));
+    const auto& symmetric = manager_.plugins().at(4);
     QCOMPARE(symmetric.file, builtin("libparatrace_symmetric.so"));
-    QCOMPARE(symmetric.metadata.name, QStringLiteral("symmetric"));
-    const auto& shift = manager_.plugins().at(1);
+    const auto& shift = manager_.plugins().at(5);
     QCOMPARE(shift.file, test_plugin(QStringLiteral("libgood_shift.so")));
     QCOMPARE(shift.metadata.name, QStringLiteral("shift"));
     QCOMPARE(shift.metadata.version, QStringLiteral("2.5"));
     QCOMPARE(shift.metadata.api_version, 1);
     QCOMPARE(shift.metadata.author, QStringLiteral("Paratrace tests"));
     QCOMPARE(shift.metadata.description, QStringLiteral("Adds a constant (test plugin)."));
-    QCOMPARE(manager_.type_names(), (QStringList{"Symmetric", "Skew", "Shift"}));
+    QCOMPARE(manager_.type_names(), (QStringList{"LowRank", "RankOne", "SpectralNorm", "WeightNorm", "Orthogonal",
+                                                 "Cayley", "FakeSparsity", "Symmetric", "Skew", "Shift"}));
     QCOMPARE(manager_.provider(QStringLiteral("Shift")), shift.file);
   }
 
@@ -153,7 +156,7 @@ class TestPluginManager : public QObject {
   }
 
   void create_rejects_an_unknown_type() {
-    QVERIFY_THROWS_EXCEPTION(KeyError, manager_.create(QStringLiteral("Orthogonal")));
+    QVERIFY_THROWS_EXCEPTION(KeyError, manager_.create(QStringLiteral("NoSuchType")));
   }
 
   void parametrizations_from_plugins_register_on_modules() {

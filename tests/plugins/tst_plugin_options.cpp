@@ -53,6 +53,20 @@ class TestPluginOptions : public QObject {
     QCOMPARE(resolved.value("label"), QVariant(QStringLiteral("w")));
   }
 
+  // A null default is Python's None: the option may stay unset, or be set.
+  void an_option_without_default_may_stay_unset() {
+    const QList<OptionSpec> optional{spec("dim", OptionSpec::Type::Int, QVariant(), -1)};
+    QVERIFY(resolve_options(optional, {}).value("dim").isNull());
+    QVERIFY(resolve_options(optional, {{"dim", QVariant::fromValue(nullptr)}}).value("dim").isNull());
+    QCOMPARE(resolve_options(optional, {{"dim", "1"}}).value("dim"), QVariant(qlonglong(1)));
+    try {
+      resolve_options(optional, {{"dim", -2}});
+      QFAIL("no OptionError thrown");
+    } catch (const OptionError& e) {
+      QCOMPARE(QString::fromUtf8(e.what()), QStringLiteral("option 'dim': must be at least -1, got -2"));
+    }
+  }
+
   void values_are_converted_data() {
     QTest::addColumn<QString>("option");
     QTest::addColumn<QVariant>("value");

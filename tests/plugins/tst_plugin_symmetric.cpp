@@ -23,7 +23,8 @@ class TestPluginSymmetric : public QObject {
 
  private slots:
   void initTestCase() {
-    manager_.load_directories({QStringLiteral(PARATRACE_BUILTIN_PLUGIN_DIR)});
+    // Its own file only: the other built-in plugins have suites of their own.
+    QVERIFY(manager_.load_file(QStringLiteral(PARATRACE_BUILTIN_PLUGIN_DIR "/libparatrace_symmetric.so")));
     QVERIFY(manager_.errors().isEmpty());
   }
 

@@ -16,6 +16,8 @@ RightInverseResult Parametrization::right_inverse(const Tensor&) {
   throw MissingRightInverse(type_name() + " has no right_inverse");
 }
 
+void Parametrization::prepare(const Module&, const std::string&, const Tensor&) {}
+
 namespace {
 
 void register_original(Module& m, const std::string& name, const Tensor& value, bool as_parameter) {

@@ -44,8 +44,7 @@ const std::shared_ptr<const TensorProperty>& parametrized_tensor_property() {
 
 // Stacking a parametrization on an already parametrized tensor: the checks
 // of register_parametrization's first branch.
-void check_stacked(Module& module, const std::string& name, Parametrization& parametrization) {
-  const Tensor Y = module.attr(name);
+void check_stacked(Parametrization& parametrization, const std::string& name, const Tensor& Y) {
   const IValue x = parametrization.call({Y});
   PT_CHECK(x.is_tensor() && x.to_tensor().defined(), ValueError,
            "A parametrization must return a tensor. Got " << python_type_name(x) << ".");
@@ -99,7 +98,13 @@ Module& register_parametrization(Module& module, const std::string& tensor_name,
   parametrization->train(module.is_training());
   if (is_parametrized(module, tensor_name)) {
     auto list = parametrization_list(module, tensor_name);
-    if (!unsafe) check_stacked(module, tensor_name, *parametrization);
+    // Y is read only when needed: reading runs the chain, which may update
+    // buffers (SpectralNorm), and PyTorch reads it only for the checks.
+    if (!unsafe || !parametrization->is_prepared()) {
+      const Tensor Y = module.attr(tensor_name);
+      if (!parametrization->is_prepared()) parametrization->prepare(module, tensor_name, Y);
+      if (!unsafe) check_stacked(*parametrization, tensor_name, Y);
+    }
     list->append(parametrization);
     list->set_unsafe(list->unsafe() || unsafe);
     return module;
@@ -113,6 +118,7 @@ Module& register_parametrization(Module& module, const std::string& tensor_name,
            "Module '" << module.repr() << "' does not have a parameter, a buffer, or a parametrized element with name '"
                       << tensor_name << "'");
   // Everything that can fail happens before the module is touched.
+  if (!parametrization->is_prepared()) parametrization->prepare(module, tensor_name, original);
   auto list = std::make_shared<ParametrizationList>(std::vector<std::shared_ptr<Parametrization>>{parametrization},
                                                     original, is_parameter, unsafe);
   module.delete_attr(tensor_name);

@@ -27,6 +27,15 @@ class Parametrization : public Module {
  public:
   Parametrization() = default;
   virtual RightInverseResult right_inverse(const Tensor& value);
+  // Parametrizations whose state depends on the tensor but that were built
+  // without it (as plugins build them, from options alone) are unprepared
+  // until register_parametrization calls prepare() with the module, the
+  // tensor's name and `value`, module.<tensor_name> as forward will receive
+  // it (the original, or the chain's current value when stacked), before
+  // right_inverse or forward first run. May throw; the module is then left
+  // untouched. The default is prepared from the start.
+  virtual bool is_prepared() const { return true; }
+  virtual void prepare(const Module& module, const std::string& tensor_name, const Tensor& value);
 
  protected:
   Parametrization(const Parametrization&) = default;

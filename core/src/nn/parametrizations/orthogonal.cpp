@@ -49,7 +49,16 @@ Tensor negative_identity_like(const Tensor& Q) {
   return neg_id;
 }
 
-OrthogonalMap parse_map(const std::string& name) {
+// orthogonal()'s check: the maps on the sphere would do for vectors, but
+// PyTorch refuses them as more confusing than helpful.
+void check_matrix(const Tensor& weight) {
+  PT_CHECK(weight.dim() >= 2, ValueError,
+           "Expected a matrix or batch of matrices. Got a tensor of " << weight.dim() << " dimensions.");
+}
+
+}  // namespace
+
+OrthogonalMap parse_orthogonal_map(const std::string& name) {
   if (name == "matrix_exp") return OrthogonalMap::matrix_exp;
   if (name == "cayley") return OrthogonalMap::cayley;
   PT_CHECK(name == "householder", ValueError,
@@ -57,11 +66,23 @@ OrthogonalMap parse_map(const std::string& name) {
   return OrthogonalMap::householder;
 }
 
-}  // namespace
+OrthogonalMap default_orthogonal_map(const Shape& shape) {
+  return shape[shape.size() - 1] == shape[shape.size() - 2] ? OrthogonalMap::matrix_exp : OrthogonalMap::householder;
+}
 
 Orthogonal::Orthogonal(const Tensor& weight, OrthogonalMap map, bool use_trivialization)
-    : shape_(weight.sizes()), map_(map) {
+    : shape_(Shape(weight.sizes())), map_(map) {
   if (use_trivialization) register_buffer("base", Tensor());
+}
+
+Orthogonal::Orthogonal(std::optional<OrthogonalMap> map, bool use_trivialization) : map_(map) {
+  if (use_trivialization) register_buffer("base", Tensor());
+}
+
+void Orthogonal::prepare(const Module&, const std::string&, const Tensor& weight) {
+  check_matrix(weight);
+  shape_ = Shape(weight.sizes());
+  if (!map_) map_ = default_orthogonal_map(*shape_);
 }
 
 Tensor Orthogonal::forward(const Tensor& input) {
@@ -74,7 +95,9 @@ Tensor Orthogonal::forward(const Tensor& input) {
   }
   // X is tall from here on.
   Tensor Q;
-  if (map_ == OrthogonalMap::householder) {
+  // Unprepared (used on its own, not registered): orthogonal()'s default.
+  const OrthogonalMap map = map_.value_or(default_orthogonal_map(input.sizes()));
+  if (map == OrthogonalMap::householder) {
     const Tensor A = X.tril(-1);
     const Tensor tau = 2.0 / (1.0 + (A * A).sum({-2}));
     Q = linalg_householder_product(A, tau);
@@ -86,7 +109,7 @@ Tensor Orthogonal::forward(const Tensor& input) {
     X = X.tril();
     if (n != k) X = cat({X, zeros({n, n - k}, X.dtype()).expand(batch_with(X, n, n - k))}, -1);
     const Tensor A = X - X.mT();  // skew-symmetric
-    if (map_ == OrthogonalMap::matrix_exp) {
+    if (map == OrthogonalMap::matrix_exp) {
       Q = matrix_exp(A);
     } else {
       // The Cayley retraction (I + A/2)(I - A/2)^{-1}.
@@ -100,8 +123,9 @@ Tensor Orthogonal::forward(const Tensor& input) {
 }
 
 RightInverseResult Orthogonal::right_inverse(const Tensor& value) {
-  PT_CHECK(value.sizes() == shape_, ValueError,
-           "Expected a matrix or batch of matrices of shape " << torch_size(shape_) << ". Got a tensor of shape "
+  if (!is_prepared()) prepare(*this, "", value);
+  PT_CHECK(value.sizes() == *shape_, ValueError,
+           "Expected a matrix or batch of matrices of shape " << torch_size(*shape_) << ". Got a tensor of shape "
                                                               << torch_size(value.sizes()) << ".");
   autograd::NoGradGuard no_grad;
   Tensor Q = value;
@@ -140,12 +164,9 @@ RightInverseResult Orthogonal::right_inverse(const Tensor& value) {
 Module& orthogonal(Module& module, const std::string& name, const std::optional<std::string>& orthogonal_map,
                    bool use_trivialization) {
   const Tensor weight = detail::tensor_attribute(module, name);
-  // The maps on the sphere would do for vectors, but PyTorch refuses them as
-  // more confusing than helpful.
-  PT_CHECK(weight.dim() >= 2, ValueError,
-           "Expected a matrix or batch of matrices. Got a tensor of " << weight.dim() << " dimensions.");
+  check_matrix(weight);
   const OrthogonalMap map =
-      parse_map(orthogonal_map.value_or(weight.size(-2) == weight.size(-1) ? "matrix_exp" : "householder"));
+      orthogonal_map ? parse_orthogonal_map(*orthogonal_map) : default_orthogonal_map(weight.sizes());
   parametrize::register_parametrization(module, name, std::make_shared<Orthogonal>(weight, map, use_trivialization),
                                         /*unsafe=*/true);
   return module;

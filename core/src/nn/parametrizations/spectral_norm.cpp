@@ -10,15 +10,37 @@
 
 namespace paratrace::nn::parametrizations {
 
+namespace {
+
+void check_iterations(std::int64_t n_power_iterations) {
+  PT_CHECK(n_power_iterations > 0, ValueError,
+           "Expected n_power_iterations to be positive, but got n_power_iterations=" << n_power_iterations);
+}
+
+}  // namespace
+
 SpectralNorm::SpectralNorm(const Tensor& weight, std::int64_t n_power_iterations, std::int64_t dim, double eps)
     : n_power_iterations_(n_power_iterations), eps_(eps) {
+  initialize(weight, dim);
+}
+
+SpectralNorm::SpectralNorm(const Options& options)
+    : n_power_iterations_(options.n_power_iterations), dim_(options.dim), eps_(options.eps) {
+  check_iterations(n_power_iterations_);
+}
+
+void SpectralNorm::prepare(const Module& module, const std::string&, const Tensor& weight) {
+  initialize(weight, dim_.value_or(default_spectral_norm_dim(module)));
+}
+
+void SpectralNorm::initialize(const Tensor& weight, std::int64_t dim) {
   const std::int64_t ndim = weight.dim();
   PT_CHECK(dim < ndim && dim >= -ndim, IndexError,
            "Dimension out of range (expected to be in range of [-" << ndim << ", " << ndim - 1 << "] but got " << dim
                                                                    << ")");
-  PT_CHECK(n_power_iterations > 0, ValueError,
-           "Expected n_power_iterations to be positive, but got n_power_iterations=" << n_power_iterations);
+  check_iterations(n_power_iterations_);
   dim_ = dim >= 0 ? dim : dim + ndim;
+  prepared_ = true;
   // A vector needs no estimate (see forward).
   if (ndim > 1) {
     autograd::NoGradGuard no_grad;
@@ -33,10 +55,11 @@ SpectralNorm::SpectralNorm(const Tensor& weight, std::int64_t n_power_iterations
 
 Tensor SpectralNorm::reshape_weight_to_matrix(const Tensor& weight) const {
   Tensor w = weight;
-  if (dim_ != 0) {
-    IntList order{dim_};
+  const std::int64_t dim = dim_.value_or(0);
+  if (dim != 0) {
+    IntList order{dim};
     for (std::int64_t d = 0; d < weight.dim(); ++d) {
-      if (d != dim_) order.push_back(d);
+      if (d != dim) order.push_back(d);
     }
     w = w.permute(order);
   }
@@ -57,6 +80,8 @@ void SpectralNorm::power_method(const Tensor& weight_mat, std::int64_t iteration
 }
 
 Tensor SpectralNorm::forward(const Tensor& weight) {
+  PT_CHECK(prepared_, RuntimeError,
+           "_SpectralNorm built without a weight has no u, v estimates until it is registered on a tensor");
   if (weight.dim() == 1) return normalize(weight, 2.0, 0, eps_);
   const Tensor weight_mat = reshape_weight_to_matrix(weight);
   if (is_training()) power_method(weight_mat, n_power_iterations_);
@@ -72,15 +97,15 @@ Tensor SpectralNorm::forward(const Tensor& weight) {
 Module& spectral_norm(Module& module, const std::string& name, std::int64_t n_power_iterations, double eps,
                       std::optional<std::int64_t> dim) {
   const Tensor weight = detail::tensor_attribute(module, name);
-  if (!dim) {
-    // A transposed convolution keeps its output channels in dimension 1.
-    const std::string type = parametrize::type_before_parametrizations(module);
-    const bool transposed = type == "ConvTranspose1d" || type == "ConvTranspose2d" || type == "ConvTranspose3d";
-    dim = transposed ? 1 : 0;
-  }
-  parametrize::register_parametrization(module, name,
-                                        std::make_shared<SpectralNorm>(weight, n_power_iterations, *dim, eps));
+  parametrize::register_parametrization(
+      module, name,
+      std::make_shared<SpectralNorm>(weight, n_power_iterations, dim.value_or(default_spectral_norm_dim(module)), eps));
   return module;
+}
+
+std::int64_t default_spectral_norm_dim(const Module& module) {
+  const std::string type = parametrize::type_before_parametrizations(module);
+  return type == "ConvTranspose1d" || type == "ConvTranspose2d" || type == "ConvTranspose3d" ? 1 : 0;
 }
 
 }  // namespace paratrace::nn::parametrizations

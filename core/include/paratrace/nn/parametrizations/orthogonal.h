@@ -24,6 +24,10 @@ class Orthogonal : public Cloneable<Orthogonal, Parametrization> {
   // `weight` fixes the shape right_inverse accepts. With use_trivialization
   // the buffer `base` is registered as None until right_inverse sets it.
   Orthogonal(const Tensor& weight, OrthogonalMap map, bool use_trivialization = true);
+  // Built from options alone, without the tensor: the shape, and the map
+  // when not given (orthogonal()'s default rule), are fixed by prepare() at
+  // registration, which also makes orthogonal()'s dimension check.
+  explicit Orthogonal(std::optional<OrthogonalMap> map = std::nullopt, bool use_trivialization = true);
   std::string class_name() const override { return "_Orthogonal"; }
   Tensor forward(const Tensor& X) override;
   // Runs under no-grad. With trivialization: Q (orthogonalized through QR
@@ -33,14 +37,22 @@ class Orthogonal : public Cloneable<Orthogonal, Parametrization> {
   // reflectors of Q's QR decomposition; matrix_exp and cayley throw
   // NotImplementedError (registration then keeps the raw weight).
   RightInverseResult right_inverse(const Tensor& Q) override;
+  bool is_prepared() const override { return shape_.has_value(); }
+  void prepare(const Module& module, const std::string& tensor_name, const Tensor& weight) override;
 
-  OrthogonalMap orthogonal_map() const { return map_; }
-  const Shape& shape() const { return shape_; }
+  // Unset until prepared when built without the tensor and a map.
+  std::optional<OrthogonalMap> orthogonal_map() const { return map_; }
+  const std::optional<Shape>& shape() const { return shape_; }
 
  private:
-  Shape shape_;
-  OrthogonalMap map_;
+  std::optional<Shape> shape_;
+  std::optional<OrthogonalMap> map_;
 };
+
+// orthogonal()'s default: matrix_exp for square matrices, householder otherwise.
+OrthogonalMap default_orthogonal_map(const Shape& shape);
+// "matrix_exp", "cayley" or "householder"; ValueError with PyTorch's message otherwise.
+OrthogonalMap parse_orthogonal_map(const std::string& name);
 
 // Makes module.<name> orthogonal, as torch.nn.utils.parametrizations.orthogonal:
 // the tensor must have at least 2 dimensions; orthogonal_map is "matrix_exp",

@@ -49,6 +49,8 @@ struct OptionSpec {
   };
   QString name;  // the key in model files and in create()'s map; never translated
   Type type = Type::Float;
+  // A null default makes the option optional, as Python's None: create()
+  // then receives a null QVariant unless a value is given.
   QVariant default_value;
   QVariant minimum;  // Int and Float only; a null QVariant means unbounded
   QVariant maximum;

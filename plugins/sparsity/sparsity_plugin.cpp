@@ -1,0 +1,92 @@
+#include "sparsity_plugin.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include "paratrace/nn/parametrizations/fake_sparsity.h"
+#include "paratrace/nn/sparsity/mask_builders.h"
+#include "paratrace/tensor/factories.h"
+
+namespace {
+
+using paratrace::Tensor;
+using paratrace::nn::Parametrization;
+using paratrace::plugin::OptionError;
+using paratrace::plugin::OptionSpec;
+using paratrace::plugin::ParametrizationType;
+using paratrace::plugin::shape_text;
+using paratrace::plugin::TensorSpec;
+namespace sparsity = paratrace::nn::sparsity;
+
+class FakeSparsityType : public ParametrizationType {
+  Q_DECLARE_TR_FUNCTIONS(SparsityPlugin)
+
+ public:
+  QString type_name() const override { return QStringLiteral("FakeSparsity"); }
+  QString display_name() const override { return tr("Sparsity mask"); }
+  QString description() const override {
+    return tr("Multiplies the weight by a fixed 0/1 mask computed from its magnitudes when applied, as "
+              "torch.ao.sparsity's FakeSparsity; the mask is a buffer left out of the state_dict.");
+  }
+  QList<OptionSpec> options() const override {
+    return {
+        {QStringLiteral("mask"), OptionSpec::Type::Choice, QStringLiteral("unstructured"), {}, {},
+         {QStringLiteral("unstructured"), QStringLiteral("nm"), QStringLiteral("block"), QStringLiteral("none")},
+         tr("unstructured: the smallest entries; nm: n of every m along the last dimension; block: whole blocks of "
+            "smallest mean square; none: all ones")},
+        {QStringLiteral("sparsity_level"), OptionSpec::Type::Float, 0.5, 0.0, 1.0, {},
+         tr("The fraction of entries (unstructured) or blocks (block) set to zero")},
+        {QStringLiteral("n"), OptionSpec::Type::Int, 2, 0, {}, {}, tr("nm: how many entries of every m are kept")},
+        {QStringLiteral("m"), OptionSpec::Type::Int, 4, 1, {}, {}, tr("nm: the group size along the last dimension")},
+        {QStringLiteral("block_shape"), OptionSpec::Type::String, QStringLiteral("1x4"), {}, {}, {},
+         tr("block: rows x columns of a block, such as 1x4 or 4x4")},
+    };
+  }
+  std::optional<QString> check(const TensorSpec& tensor) const override {
+    if (tensor.shape.empty())
+      return tr("FakeSparsity needs at least one dimension, got shape %1").arg(shape_text(tensor.shape));
+    if (!paratrace::is_floating_point(tensor.dtype))
+      return tr("FakeSparsity needs a floating-point tensor, got %1")
+          .arg(QString::fromUtf8(paratrace::dtype_name(tensor.dtype)));
+    return std::nullopt;
+  }
+  // Shape-dependent conditions (m dividing the last dimension, a matrix for
+  // blocks) are the builders' to check when the mask is built.
+  std::shared_ptr<Parametrization> create(const QVariantMap& options) const override {
+    const QString kind = options.value(QStringLiteral("mask")).toString();
+    const double level = options.value(QStringLiteral("sparsity_level")).toDouble();
+    paratrace::nn::FakeSparsity::MaskBuilder builder;
+    if (kind == QLatin1String("unstructured")) {
+      builder = [level](const Tensor& w) { return sparsity::unstructured_mask(w, level); };
+    } else if (kind == QLatin1String("nm")) {
+      const qlonglong n = options.value(QStringLiteral("n")).toLongLong();
+      const qlonglong m = options.value(QStringLiteral("m")).toLongLong();
+      if (n > m) throw OptionError(QStringLiteral("n"), tr("must be at most m (%1), got %2").arg(m).arg(n));
+      builder = [n, m](const Tensor& w) { return sparsity::nm_mask(w, n, m); };
+    } else if (kind == QLatin1String("block")) {
+      const auto [rows, cols] = block_shape(options.value(QStringLiteral("block_shape")).toString());
+      builder = [rows, cols, level](const Tensor& w) { return sparsity::block_mask(w, rows, cols, level); };
+    } else {
+      builder = [](const Tensor& w) { return paratrace::ones_like(w); };
+    }
+    return std::make_shared<paratrace::nn::FakeSparsity>(std::move(builder));
+  }
+
+ private:
+  static std::pair<qlonglong, qlonglong> block_shape(const QString& text) {
+    static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d+)\\s*[xX]\\s*(\\d+)\\s*$"));
+    const auto match = pattern.match(text);
+    const qlonglong rows = match.hasMatch() ? match.captured(1).toLongLong() : 0;
+    const qlonglong cols = match.hasMatch() ? match.captured(2).toLongLong() : 0;
+    if (rows < 1 || cols < 1)
+      throw OptionError(QStringLiteral("block_shape"),
+                        tr("expected rows x columns of at least 1, such as 1x4 or 4x4, got \"%1\"").arg(text));
+    return {rows, cols};
+  }
+};
+
+}  // namespace
+
+QList<std::shared_ptr<const ParametrizationType>> SparsityPlugin::parametrizations() const {
+  return {std::make_shared<FakeSparsityType>()};
+}
