@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QPalette>
 #include <QStyle>
+#include <QToolBar>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
