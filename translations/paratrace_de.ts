@@ -233,8 +233,8 @@
         <translation>Parametrisierungen und aufgezeichnete Graphen untersuchen.</translation>
     </message>
     <message>
-        <source>A model, traced-module or IR text file to open.</source>
-        <translation>Eine zu öffnende Modell-, Traced-Module- oder IR-Textdatei.</translation>
+        <source>A model, traced-module or IR text file to open (default: a bundled example).</source>
+        <translation>Eine zu öffnende Modell-, Traced-Module- oder IR-Textdatei (Standard: ein mitgeliefertes Beispiel).</translation>
     </message>
 </context>
 <context>
@@ -497,6 +497,10 @@
         <source>&amp;About Paratrace</source>
         <translation>Ü&amp;ber Paratrace</translation>
     </message>
+    <message>
+        <source>Open E&amp;xample</source>
+        <translation>&amp;Beispiel öffnen</translation>
+    </message>
 </context>
 <context>
     <name>paratrace::inspector::MainWindow</name>
@@ -619,6 +623,16 @@
     <message>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The model opened, but tracing it failed:
+%1</source>
+        <translation>Das Modell wurde geöffnet, aber das Aufzeichnen ist fehlgeschlagen:
+%1</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Methode:</translation>
     </message>
 </context>
 <context>

@@ -233,8 +233,8 @@
         <translation>检查参数化和追踪得到的计算图。</translation>
     </message>
     <message>
-        <source>A model, traced-module or IR text file to open.</source>
-        <translation>要打开的模型、追踪模块或 IR 文本文件。</translation>
+        <source>A model, traced-module or IR text file to open (default: a bundled example).</source>
+        <translation>要打开的模型、追踪模块或 IR 文本文件（默认：一个内置示例）。</translation>
     </message>
 </context>
 <context>
@@ -497,6 +497,10 @@
         <source>&amp;About Paratrace</source>
         <translation>关于 Paratrace(&amp;A)</translation>
     </message>
+    <message>
+        <source>Open E&amp;xample</source>
+        <translation>打开示例(&amp;X)</translation>
+    </message>
 </context>
 <context>
     <name>paratrace::inspector::MainWindow</name>
@@ -619,6 +623,16 @@
     <message>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>The model opened, but tracing it failed:
+%1</source>
+        <translation>模型已打开，但追踪失败：
+%1</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方法：</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
+#include <QScreen>
 #include <QPalette>
 #include <QStyle>
 #include <QToolBar>
@@ -136,7 +137,8 @@ MainWindow::MainWindow(QWidget* parent)
     if (!id.isEmpty() && graph_->scene()->selectedNode() != id) graph_->scene()->selectNode(id);
   });
 
-  resize(1400, 900);
+  // First launch: most of the screen; later ones restore what the user left.
+  resize(screen() ? (screen()->availableGeometry().size() * 0.92).expandedTo(QSize(1100, 700)) : QSize(1400, 900));
   // The chain's cards need height; the properties list less.
   resizeDocks({dock(QStringLiteral("modulesDock")), dock(QStringLiteral("chainDock"))}, {330, 400}, Qt::Horizontal);
   resizeDocks({dock(QStringLiteral("chainDock")), dock(QStringLiteral("propertiesDock"))}, {560, 200}, Qt::Vertical);
