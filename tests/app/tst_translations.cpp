@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QMenu>
+#include <QXmlStreamReader>
 #include <QtTest>
 
 #include "app_settings.h"
@@ -63,6 +64,33 @@ class TstTranslations : public QObject {
     QTRY_COMPARE(window.actions()->helpMenu->title(), QStringLiteral("&Hilfe"));
     Translations::apply(QStringLiteral("en"));
     settings.setLanguage(QString());
+  }
+
+  void everyMessageIsTranslated_data() {
+    QTest::addColumn<QString>("file");
+    QTest::newRow("de") << QStringLiteral(PARATRACE_TRANSLATIONS_DIR "/paratrace_de.ts");
+    QTest::newRow("zh_CN") << QStringLiteral(PARATRACE_TRANSLATIONS_DIR "/paratrace_zh_CN.ts");
+  }
+
+  void everyMessageIsTranslated() {
+    QFETCH(QString, file);
+    QFile ts(file);
+    QVERIFY(ts.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&ts);
+    int messages = 0;
+    QString source;
+    while (!xml.atEnd()) {
+      if (!xml.readNextStartElement()) continue;
+      if (xml.name() == QLatin1String("message")) ++messages;
+      if (xml.name() == QLatin1String("source")) source = xml.readElementText();
+      if (xml.name() == QLatin1String("translation")) {
+        QVERIFY2(xml.attributes().value(QLatin1String("type")).isEmpty(), qPrintable(source));
+        const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+        QVERIFY2(!text.trimmed().isEmpty(), qPrintable(source));
+      }
+    }
+    QVERIFY(!xml.hasError());
+    QVERIFY(messages > 150);
   }
 
   void unknownLanguageFallsBackToEnglish() { QCOMPARE(Translations::apply(QStringLiteral("fr")), QStringLiteral("en")); }
