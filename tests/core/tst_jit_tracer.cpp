@@ -61,6 +61,34 @@ class TwoMethods : public nn::Cloneable<TwoMethods> {
   }
 };
 
+// A child called twice, and a child that changes its input in place.
+class Bump : public nn::Cloneable<Bump> {
+ public:
+  Tensor forward(const Tensor& x) override {
+    Tensor y = x;
+    y.add_(1);
+    return y * 2;
+  }
+};
+
+class CallsTwice : public nn::Cloneable<CallsTwice> {
+ public:
+  CallsTwice() {
+    act_ = register_module("act", std::make_shared<nn::ReLU>());
+    bump_ = register_module("bump", std::make_shared<Bump>());
+  }
+  Tensor forward(const Tensor& x) override {
+    const Tensor a = (*act_)(x);
+    const Tensor y = x.clone();
+    const Tensor b = (*bump_)(y);
+    return (*act_)(a + b) + y;  // y was changed in place by bump
+  }
+
+ private:
+  std::shared_ptr<nn::ReLU> act_;
+  std::shared_ptr<Bump> bump_;
+};
+
 class CallsStranger : public nn::Cloneable<CallsStranger> {
  public:
   Tensor forward(const Tensor& x) override { return stranger_(x); }
@@ -81,7 +109,7 @@ class TestJitTracer : public QObject {
     };
     const Tensor x = test::seq({2, 3}, 0.1, -0.3), y = test::seq({2, 3}, -0.2, 0.5);
     auto traced = trace(fn, {x, y}, {{"x", "y"}});
-    const Graph& g = *traced->graph();
+    const Graph& g = *traced->inlined_graph();
     QCOMPARE(kinds(g), (std::vector<std::string>{"prim::Constant", "aten::add", "aten::mul", "aten::tanh",
                                                  "aten::sigmoid"}));
     QCOMPARE(g.inputs()[0]->debug_name(), std::string("x"));
@@ -100,7 +128,7 @@ class TestJitTracer : public QObject {
   void constantsAndRequiresGradConstantError() {
     const Tensor captured = test::seq({2}, 1, 1);
     auto traced = trace([&](const Stack& in) { return IValue(in[0].to_tensor() + captured); }, {ones({2})});
-    const Node* c = first_of(*traced->graph(), "prim::Constant");
+    const Node* c = first_of(*traced->inlined_graph(), "prim::Constant");
     QVERIFY(c && c->kind_of("value") == AttributeKind::Tensor);
     PT_COMPARE_CLOSE(c->t("value"), captured, 0, 0);
     PT_COMPARE_CLOSE(traced->forward({zeros({2})}).to_tensor(), captured, 0, 0);
@@ -121,9 +149,9 @@ class TestJitTracer : public QObject {
     };
     const IValue example = IValue::tuple({ones({2}), IValue::tuple({full({2}, 2.0), full({2}, 3.0)})});
     auto traced = trace(fn, {example});
-    QCOMPARE(count_kind(*traced->graph(), "prim::TupleUnpack"), std::size_t{2});
-    QCOMPARE(count_kind(*traced->graph(), "prim::TupleConstruct"), std::size_t{2});
-    QCOMPARE(traced->graph()->inputs()[0]->type()->str().substr(0, 2), std::string("(F"));
+    QCOMPARE(count_kind(*traced->inlined_graph(), "prim::TupleUnpack"), std::size_t{2});
+    QCOMPARE(count_kind(*traced->inlined_graph(), "prim::TupleConstruct"), std::size_t{2});
+    QCOMPARE(traced->inlined_graph()->inputs()[0]->type()->str().substr(0, 2), std::string("(F"));
     const IValue other = IValue::tuple({full({3}, 5.0), IValue::tuple({full({3}, 7.0), full({3}, -1.0)})});
     const IValue out = traced->forward({other});
     PT_COMPARE_CLOSE(out.tuple_elements()[0].to_tensor(), full({3}, 12.0), 0, 0);
@@ -137,11 +165,11 @@ class TestJitTracer : public QObject {
     };
     auto traced = trace(fn, {IValue::dict({{"y", full({2}, 3.0)}, {"x", ones({2})}})});
     std::vector<std::string> keys;
-    for (const Node* n : traced->graph()->nodes()) {
+    for (const Node* n : traced->inlined_graph()->nodes()) {
       if (n->kind() == "aten::__getitem__") keys.push_back(n->input(1)->node()->s("value"));
     }
     QCOMPARE(keys, (std::vector<std::string>{"y", "x"}));
-    QCOMPARE(traced->graph()->inputs()[0]->type()->str(), std::string("Dict(str, Tensor)"));
+    QCOMPARE(traced->inlined_graph()->inputs()[0]->type()->str(), std::string("Dict(str, Tensor)"));
     const Tensor out = traced->forward({IValue::dict({{"y", full({2}, 10.0)}, {"x", full({2}, 4.0)}})}).to_tensor();
     PT_COMPARE_CLOSE(out, full({2}, 6.0), 0, 0);
     PT_VERIFY_THROWS(RuntimeError, trace(fn, {IValue::tuple({ones({1}), IValue(std::int64_t{3})})}),
@@ -152,7 +180,7 @@ class TestJitTracer : public QObject {
   void repeatedInputsAndOutputs() {
     const Tensor x = test::seq({2, 2}, 1, 0);
     auto traced = trace([](const Stack& in) { return IValue(in[0].to_tensor() + in[1].to_tensor()); }, {x, x});
-    QCOMPARE(traced->graph()->inputs().size(), std::size_t{2});
+    QCOMPARE(traced->inlined_graph()->inputs().size(), std::size_t{2});
     PT_COMPARE_CLOSE(traced->forward({x, x}).to_tensor(), x * 2, 0, 0);
 
     auto twice = trace(
@@ -161,15 +189,15 @@ class TestJitTracer : public QObject {
           return IValue::tuple({z, z});
         },
         {x, ones({2, 2})});
-    const Node* tuple = first_of(*twice->graph(), "prim::TupleConstruct");
+    const Node* tuple = first_of(*twice->inlined_graph(), "prim::TupleConstruct");
     QVERIFY(tuple->input(0) == tuple->input(1));
   }
 
   void sharedParameterEntersOnce() {
     auto m = std::make_shared<Shared>();
     auto traced = trace(m, {ones({2, 2})});
-    QCOMPARE(count_kind(*traced->graph(), "prim::GetAttr"), std::size_t{1});
-    QCOMPARE(first_of(*traced->graph(), "prim::GetAttr")->s("name"), std::string("a"));
+    QCOMPARE(count_kind(*traced->inlined_graph(), "prim::GetAttr"), std::size_t{1});
+    QCOMPARE(first_of(*traced->inlined_graph(), "prim::GetAttr")->s("name"), std::string("a"));
     const Tensor x = test::seq({2, 2}, 1, -1);
     PT_COMPARE_CLOSE((*traced)(x), (*m)(x), 0, 0);
     // The traced module shares the eager module's tensors.
@@ -187,7 +215,7 @@ class TestJitTracer : public QObject {
     };
     const Tensor x = test::seq({3, 4}, 1, 0);
     auto traced = trace(fn, {x});
-    const Graph& g = *traced->graph();
+    const Graph& g = *traced->inlined_graph();
     QVERIFY(has_kind(g, "aten::add_"));
     QVERIFY(has_kind(g, "aten::slice"));
     QVERIFY(has_kind(g, "aten::select"));
@@ -222,7 +250,7 @@ class TestJitTracer : public QObject {
           return IValue(quick_brown_fox + 1);
         },
         {ones({2})}, {{"first_arg"}});
-    const std::string text = traced->graph()->str();
+    const std::string text = traced->inlined_graph()->str();
     QVERIFY(text.find("%first_arg : Float(2") != std::string::npos);
     QVERIFY(text.find("%quick_brown_fox : Float(2") != std::string::npos);
     // Outside a trace, naming is a no-op returning the tensor.
@@ -235,11 +263,11 @@ class TestJitTracer : public QObject {
     auto m = std::make_shared<TwoMethods>();
     auto traced = trace_module(m, {{"forward", {ones({3})}}, {"weighted_sum", {ones({3})}}});
     QCOMPARE(traced->method_names(), (std::vector<std::string>{"forward", "weighted_sum"}));
-    QVERIFY(has_kind(*traced->graph("weighted_sum"), "aten::sum"));
-    QVERIFY(!has_kind(*traced->graph("forward"), "aten::sum"));
+    QVERIFY(has_kind(*traced->inlined_graph("weighted_sum"), "aten::sum"));
+    QVERIFY(!has_kind(*traced->inlined_graph("forward"), "aten::sum"));
     const Tensor x = test::seq({3}, 1, 1);
     PT_COMPARE_CLOSE(traced->run_method("weighted_sum", {x}).to_tensor(), (x * m->param("w")).sum(), 0, 0);
-    PT_VERIFY_THROWS(AttributeError, traced->graph("nope"), "has no attribute 'nope'");
+    PT_VERIFY_THROWS(AttributeError, traced->inlined_graph("nope"), "has no attribute 'nope'");
     PT_VERIFY_THROWS(AttributeError, trace_module(m, {{"nope", {x}}}), "'TwoMethods' object has no attribute 'nope'");
   }
 
@@ -249,16 +277,111 @@ class TestJitTracer : public QObject {
     auto model = std::make_shared<nn::Sequential>(std::vector<nn::ModulePtr>{std::make_shared<nn::Linear>(4, 3), inner});
     auto traced = trace(model, {ones({2, 4})});
     std::vector<std::string> scopes;
-    for (const Node* n : traced->graph()->nodes()) {
+    for (const Node* n : traced->inlined_graph()->nodes()) {
       if (n->kind().starts_with("aten::")) scopes.push_back(n->scope());
     }
     QCOMPARE(scopes, (std::vector<std::string>{"__module.0", "__module.1/__module.1.0", "__module.1/__module.1.1"}));
     // Parameters are read through GetAttr chains from %self; child "0" is named %_0 as in PyTorch.
-    const std::string text = traced->graph()->str();
+    const std::string text = traced->inlined_graph()->str();
     QVERIFY(text.find("%_0 : __torch__.Linear = prim::GetAttr[name=\"0\"](%self.1)") != std::string::npos);
     QVERIFY(text.find("prim::GetAttr[name=\"weight\"](%_0.1)") != std::string::npos);
     const Tensor x = test::seq({5, 4}, 0.1, -1);
     PT_COMPARE_CLOSE((*traced)(x), (*model)(x), 1e-6, 1e-6);
+  }
+
+  void hierarchicalGraphCallsSubmodules() {
+    auto m = std::make_shared<CallsTwice>();
+    auto traced = trace(m, {test::seq({2, 2}, 1, -2)});
+    const Graph& g = *traced->graph();
+    std::vector<std::string> calls;
+    for (const Node* n : g.nodes()) {
+      if (n->kind() == "prim::CallMethod") calls.push_back(n->input(0)->debug_name() + "." + n->s("name"));
+    }
+    // The second call of act is its own method, as the two calls may differ.
+    QCOMPARE(calls, (std::vector<std::string>{"act.forward", "bump.forward", "act.forward1"}));
+    QVERIFY(!has_kind(g, "aten::relu"));
+    // bump returns its result and the input it changed in place.
+    const Node* unpack = first_of(g, "prim::TupleUnpack");
+    QVERIFY(unpack && unpack->input()->node()->kind() == "prim::CallMethod");
+    QCOMPARE(unpack->outputs().size(), std::size_t{2});
+    const Graph& bump = *traced->submodule_graph("bump");
+    QVERIFY(has_kind(bump, "aten::add_"));
+    QCOMPARE(bump.outputs()[0]->node()->kind(), std::string("prim::TupleConstruct"));
+    TracedModule hierarchical(m, std::map<std::string, std::shared_ptr<Graph>>{{"forward", traced->graph()}}, {});
+    const Tensor x = test::seq({3, 2}, 0.5, -1);
+    PT_COMPARE_CLOSE(hierarchical(x), (*m)(x), 0, 0);
+    PT_COMPARE_CLOSE((*traced)(x), (*m)(x), 0, 0);
+    // graph() is built on first use from the recorded calls, which refer to
+    // the flat graph as recorded.
+    auto changed = trace(m, {x});
+    changed->inlined_graph()->insert_constant(IValue(std::int64_t{1}));
+    PT_VERIFY_THROWS(RuntimeError, changed->graph(), "its inlined graph was changed after tracing");
+  }
+
+  // test_tracer's dynamic-shape cases: sizes read with sym_size are
+  // recorded as aten::size, so the trace follows the input's shape.
+  void sizesReadWithSymSizeStayDynamic() {
+    auto flatten = [](const Stack& in) {
+      const Tensor x = in[0].to_tensor();
+      return IValue(x.view({x.sym_size(0), -1}) * 2);
+    };
+    auto traced = trace(flatten, {test::seq({2, 3, 4}, 1, 0)}, {{"x"}});
+    const Graph& g = *traced->inlined_graph();
+    const Node* size = first_of(g, "aten::size");
+    QVERIFY(size && size->input(0) == g.inputs()[0]);
+    QCOMPARE(size->input(1)->node()->i("value"), std::int64_t{0});
+    const Node* list = first_of(g, "prim::ListConstruct");
+    QCOMPARE(list->input(0)->node()->kind(), std::string("aten::Int"));
+    QCOMPARE(list->input(0)->node()->input()->node()->kind(), std::string("prim::NumToTensor"));
+    QCOMPARE(list->input(0)->node()->input()->type()->str(), std::string("Long(device=cpu)"));
+    QCOMPARE(list->input(1)->node()->i("value"), std::int64_t{-1});
+    const Tensor other = test::seq({5, 3, 4}, 0.5, 1);
+    const Tensor out = traced->forward({other}).to_tensor();
+    QCOMPARE(out.sizes(), (Shape{5, 12}));
+    PT_COMPARE_CLOSE(out, flatten({other}).to_tensor(), 0, 0);
+    // The same through reshape and sym_sizes, with a plain size mixed in.
+    auto reshaped = trace(
+        [](const Stack& in) {
+          const Tensor x = in[0].to_tensor();
+          const auto s = x.sym_sizes();
+          return IValue(x.reshape({s[1], s[0], 4}));
+        },
+        {test::seq({2, 3, 4}, 1, 0)});
+    PT_COMPARE_CLOSE(reshaped->forward({test::seq({3, 5, 4}, 1, 0)}).to_tensor(), test::seq({5, 3, 4}, 1, 0), 0, 0);
+
+    // A plain size() is an integer: it is recorded as a constant, and the
+    // trace is specialised to the example's shape.
+    auto fixed = trace(
+        [](const Stack& in) {
+          const Tensor x = in[0].to_tensor();
+          return IValue(x.view({x.size(0), -1}));
+        },
+        {test::seq({2, 3, 4}, 1, 0)});
+    QVERIFY(!has_kind(*fixed->inlined_graph(), "aten::size"));
+    QCOMPARE(fixed->forward({other}).to_tensor().sizes(), (Shape{2, 30}));
+    // Outside a trace, sym_size is size.
+    QCOMPARE(other.sym_size(0).traced(), std::uint64_t{0});
+    QCOMPARE(std::int64_t(other.sym_size(-1)), std::int64_t{4});
+  }
+
+  void sourceScopesLocateNodes() {
+    int line = 0;
+    auto traced = trace(
+        [&](const Stack& in) {
+          const Tensor x = in[0].to_tensor();
+          const Tensor y = x + 1;  // before the scope: no location
+          line = __LINE__ + 1;
+          SourceScope here;
+          return IValue(y * 2);
+        },
+        {ones({2})});
+    const Graph& g = *traced->inlined_graph();
+    QCOMPARE(first_of(g, "aten::add")->source_range(), std::string());
+    const std::string range = first_of(g, "aten::mul")->source_range();
+    QVERIFY2(range.find("tst_jit_tracer.cpp:" + std::to_string(line) + ":") != std::string::npos, range.c_str());
+    QVERIFY(g.str().find("aten::mul(%") != std::string::npos);
+    QVERIFY(g.str().find("# " + range) != std::string::npos);
+    QVERIFY(!is_tracing());
   }
 
   void outputErrors() {
@@ -302,8 +425,8 @@ class TestJitTracer : public QObject {
           return IValue(parts[1] - parts[0]);
         },
         {test::seq({4}, 1, 0)});
-    QVERIFY(has_kind(*traced->graph(), "aten::chunk"));
-    QVERIFY(has_kind(*traced->graph(), "prim::ListUnpack"));
+    QVERIFY(has_kind(*traced->inlined_graph(), "aten::chunk"));
+    QVERIFY(has_kind(*traced->inlined_graph(), "prim::ListUnpack"));
     PT_COMPARE_CLOSE(traced->forward({test::seq({6}, 2, 0)}).to_tensor(), full({3}, 6.0), 0, 0);
   }
 };

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "paratrace/ops/op.h"
+#include "paratrace/tensor/factories.h"
 
 namespace paratrace::jit {
 
@@ -130,6 +131,20 @@ void run_node(const Node* n, Frame& frame) {
     PT_CHECK(items.size() == n->outputs().size(), RuntimeError,
              kind << " expected " << n->outputs().size() << " elements but got " << items.size());
     for (std::size_t i = 0; i < items.size(); ++i) frame.set(n->output(i), items[i]);
+  } else if (kind == "aten::size") {
+    frame.set(n->output(), IValue(frame.get(n->input(0)).to_tensor().size(frame.get(n->input(1)).to_int())));
+  } else if (kind == "prim::NumToTensor") {
+    frame.set(n->output(), IValue(scalar_tensor(Scalar(frame.get(n->input()).to_int()), ScalarType::Int64)));
+  } else if (kind == "aten::Int") {
+    frame.set(n->output(), IValue(frame.get(n->input()).to_tensor().item<std::int64_t>()));
+  } else if (kind == "prim::CallMethod") {
+    // The hierarchical form: the callee's graph runs on the submodule.
+    const TypePtr& type = n->input(0)->type();
+    PT_CHECK(type && type->class_type_ptr(), RuntimeError,
+             "prim::CallMethod on " << (type ? type->str() : "(none)") << ", a class without methods");
+    Stack args;
+    for (std::size_t i = 1; i < n->inputs().size(); ++i) args.push_back(frame.get(n->input(i)));
+    frame.set(n->output(), run_graph(*type->class_type_ptr()->method(n->s("name")), &frame.module(n->input(0)), args));
   } else if (kind == "aten::__getitem__") {
     const IValue& container = frame.get(n->input(0));
     const IValue& key = frame.get(n->input(1));

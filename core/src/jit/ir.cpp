@@ -40,6 +40,14 @@ Value* Node::add_output() {
   return v;
 }
 
+Value* Node::insert_output(std::size_t i) {
+  PT_CHECK(i <= outputs_.size(), IndexError, "output position " << i << " is out of range for " << kind_);
+  Value* v = graph_->new_value(this, i);
+  outputs_.insert(outputs_.begin() + static_cast<std::ptrdiff_t>(i), v);
+  for (std::size_t k = i + 1; k < outputs_.size(); ++k) outputs_[k]->offset_ = k;
+  return v;
+}
+
 Node* Node::add_input(Value* value) {
   value->uses_.push_back({this, inputs_.size()});
   inputs_.push_back(value);
@@ -185,6 +193,12 @@ std::size_t Block::index_of(const Node* n) const {
 
 Value* Block::add_input(const std::string& name) {
   Value* v = param_->add_output();
+  if (!name.empty()) v->set_debug_name(name);
+  return v;
+}
+
+Value* Block::insert_input(std::size_t i, const std::string& name) {
+  Value* v = param_->insert_output(i);
   if (!name.empty()) v->set_debug_name(name);
   return v;
 }

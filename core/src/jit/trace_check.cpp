@@ -149,7 +149,7 @@ TraceCheckReport check(const Retrace& retrace, const RunEager& eager, const Trac
                        const Stack& example_inputs, const TraceCheckOptions& options) {
   autograd::NoGradGuard no_grad;
   TraceCheckReport report;
-  const Graph& graph = *traced.graph();
+  const Graph& graph = *traced.inlined_graph();
   for (const Node* n : graph.nodes()) {
     if (n->is_nondeterministic()) report.nondeterministic_nodes.push_back("%" + n->output()->debug_name() + " = " + n->kind());
   }
@@ -163,12 +163,12 @@ TraceCheckReport check(const Retrace& retrace, const RunEager& eager, const Trac
       report.exception = std::string("encountered an exception while running the repeated trace with test inputs.\nException:\n\t") + e.what();
       return report;
     }
-    const std::string a = canonical_text(graph), b = canonical_text(*check_module->graph());
+    const std::string a = canonical_text(graph), b = canonical_text(*check_module->inlined_graph());
     if (a != b) {
       report.graphs_differ = true;
       report.graph_diff = line_diff(a, b);
     } else {
-      compare_constants(graph, *check_module->graph(), report);
+      compare_constants(graph, *check_module->inlined_graph(), report);
     }
     IValue traced_out, eager_out;
     try {

@@ -63,7 +63,7 @@ void TracedModule::save(const std::string& path) const {
     modules.push_back(std::move(entry));
   }
   io::SafetensorsMetadata metadata{{kFormat, kFormatName}, {kVersion, "1"}, {kModules, modules.dump()}};
-  for (const auto& [name, graph] : methods_) metadata[kMethodPrefix + name] = graph->str();
+  for (const auto& [name, method] : methods_) metadata[kMethodPrefix + name] = method.inlined->str();
   nlohmann::json warnings = nlohmann::json::array();
   for (const auto& w : warnings_) warnings.push_back(w.message);
   metadata[kWarnings] = warnings.dump();

@@ -2,6 +2,8 @@
 // PyTorch's tracer messages.
 #include "tracing_state.h"
 
+#include <algorithm>
+#include <atomic>
 #include <sstream>
 
 namespace paratrace::jit {
@@ -72,7 +74,30 @@ TracingState::~TracingState() {
   g_state = nullptr;
 }
 
-Node* TracingState::insert(Node* n) { return graph_->insert_node(n); }
+std::optional<std::source_location>& current_source() {
+  thread_local std::optional<std::source_location> where;
+  return where;
+}
+
+namespace {
+void locate(Node* n) {
+  if (const auto& where = current_source()) {
+    n->set_source_range(std::string(where->file_name()) + ":" + std::to_string(where->line()) + ":" +
+                        std::to_string(where->column()));
+  }
+}
+}  // namespace
+
+Node* TracingState::insert(Node* n) {
+  locate(n);
+  return graph_->insert_node(n);
+}
+
+Value* TracingState::constant(const IValue& value, const std::string& scope) {
+  Value* v = graph_->insert_constant(value, scope);
+  locate(v->node());
+  return v;
+}
 
 Value* TracingState::module_value(const nn::Module* m) {
   if (auto it = module_values_.find(m); it != module_values_.end()) return it->second;
@@ -107,7 +132,7 @@ Value* TracingState::value_of(const Tensor& t) {
            "Cannot insert a Tensor that requires grad as a constant. Consider making it a parameter or input, or "
            "detaching the gradient\nTensor:\n"
                << t);
-  return graph_->insert_constant(IValue(t), current_scope());
+  return constant(IValue(t), current_scope());
 }
 
 Value* TracingState::value_of_argument(const IValue& arg) {
@@ -125,22 +150,32 @@ Value* TracingState::value_of_argument(const IValue& arg) {
     return list_of(std::move(items), Type::tensor());
   }
   if (arg.is_int_list()) {
+    const auto& ints = arg.to_int_list();
+    // The announced shape, if this is it: its traced sizes replace constants.
+    const bool traced = pending_shape_.size() == ints.size() &&
+                        std::equal(ints.begin(), ints.end(), pending_shape_.begin(),
+                                   [](std::int64_t a, const SymInt& b) { return a == b.value(); });
     std::vector<Value*> items;
-    for (std::int64_t i : arg.to_int_list()) items.push_back(graph_->insert_constant(IValue(i), scope));
+    for (std::size_t k = 0; k < ints.size(); ++k) {
+      auto size = traced ? sizes_.find(pending_shape_[k].traced()) : sizes_.end();
+      items.push_back(size != sizes_.end() ? size->second : constant(IValue(ints[k]), scope));
+    }
+    if (traced) pending_shape_.clear();
     return list_of(std::move(items), Type::of_int());
   }
   if (arg.is_bool_list()) {
     std::vector<Value*> items;
-    for (bool b : arg.to_bool_list()) items.push_back(graph_->insert_constant(IValue(b), scope));
+    for (bool b : arg.to_bool_list()) items.push_back(constant(IValue(b), scope));
     return list_of(std::move(items), Type::of_bool());
   }
-  return graph_->insert_constant(arg.is_none() ? IValue() : arg, scope);
+  return constant(arg.is_none() ? IValue() : arg, scope);
 }
 
 void TracingState::record_op(const OpDef& op, const Stack& args, const Stack& outputs) {
   std::vector<Value*> inputs;
   inputs.reserve(args.size());
   for (const IValue& a : args) inputs.push_back(value_of_argument(a));
+  pending_shape_.clear();  // announced for this op only
   Node* n = insert(graph_->create(std::string(op.name()), inputs, 0));
   n->set_scope(current_scope());
   // Ops returning Tensor[] give their tensors as separate stack entries; the
@@ -163,6 +198,28 @@ void TracingState::record_op(const OpDef& op, const Stack& args, const Stack& ou
   }
 }
 
+std::uint64_t TracingState::record_size(const Tensor& t, std::int64_t dim) {
+  // Ids are unique across traces, so a SymInt kept from another trace is a
+  // plain integer here.
+  static std::atomic<std::uint64_t> next_id{0};
+  const std::string scope = current_scope();
+  Node* size = insert(graph_->create("aten::size", {value_of(t), constant(IValue(dim), scope)}));
+  size->set_scope(scope);
+  size->output()->set_type(Type::of_int());
+  // PyTorch's tracer turns the int into a tensor and back, and so do we.
+  Node* tensor = insert(graph_->create("prim::NumToTensor", {size->output()}));
+  tensor->set_scope(scope);
+  tensor->output()->set_type(Type::partial_tensor({ScalarType::Int64, std::nullopt, std::nullopt, std::nullopt, "cpu"}));
+  Node* to_int = insert(graph_->create("aten::Int", {tensor->output()}));
+  to_int->set_scope(scope);
+  to_int->output()->set_type(Type::of_int());
+  const std::uint64_t id = ++next_id;
+  sizes_[id] = to_int->output();
+  return id;
+}
+
+void TracingState::shape_argument(const SymIntList& shape) { pending_shape_ = shape.items(); }
+
 void TracingState::record_list_output(Node* n, const TensorList& tensors) {
   Value* list = n->add_output()->set_type(Type::list(Type::tensor()));
   Node* unpack = insert(graph_->create("prim::ListUnpack", {list}, tensors.size()));
@@ -180,9 +237,11 @@ void TracingState::value_escaped(const char* what) {
 void TracingState::enter(nn::Module& module) {
   if (&module == root_) {
     ++root_depth_;
+    open_calls_.push_back(nullptr);
     return;
   }
   auto it = modules_.find(&module);
+  open_calls_.push_back(nullptr);
   if (it == modules_.end()) {
     PT_CHECK(root_ == nullptr, RuntimeError,
              "Tried to trace <__torch__." << module.type_name()
@@ -195,14 +254,76 @@ void TracingState::enter(nn::Module& module) {
   }
   const std::string own = "__module." + it->second.path;
   scopes_.push_back(scopes_.empty() ? own : scopes_.back() + "/" + own);
+  open_calls_.back() = std::make_unique<ModuleCall>();
+  open_calls_.back()->module = &module;
+  open_calls_.back()->begin = graph_->nodes().size();
 }
 
 void TracingState::exit(nn::Module& module) {
+  std::unique_ptr<ModuleCall> call = std::move(open_calls_.back());
+  open_calls_.pop_back();
+  if (call) {
+    call->end = graph_->nodes().size();
+    // The innermost enclosing recorded call, or the top level.
+    std::vector<ModuleCall>* siblings = &calls_;
+    for (auto it = open_calls_.rbegin(); it != open_calls_.rend(); ++it) {
+      if (*it) {
+        siblings = &(*it)->children;
+        break;
+      }
+    }
+    siblings->push_back(std::move(*call));
+  }
   if (&module == root_) {
     --root_depth_;
     return;
   }
   scopes_.pop_back();
+}
+
+namespace {
+void collect_tensors(const IValue& v, std::vector<Tensor>& out) {
+  if (v.is_tensor()) {
+    if (v.to_tensor().defined()) out.push_back(v.to_tensor());
+  } else if (v.is_tensor_list()) {
+    for (const Tensor& t : v.to_tensor_list()) out.push_back(t);
+  } else if (v.is_tuple() || v.is_list()) {
+    for (const IValue& e : v.is_tuple() ? v.tuple_elements() : v.list_elements()) collect_tensors(e, out);
+  } else if (v.is_dict()) {
+    for (const auto& [key, e] : v.dict_items()) collect_tensors(e, out);
+  }
+}
+}  // namespace
+
+void TracingState::arguments(nn::Module&, const Stack& inputs) {
+  if (open_calls_.empty() || !open_calls_.back()) return;
+  std::vector<Tensor> tensors;
+  for (const IValue& in : inputs) collect_tensors(in, tensors);
+  // Untraced tensors (parameters not read yet) reach the callee by lifting.
+  for (const Tensor& t : tensors) {
+    if (Value* v = find_value(t)) open_calls_.back()->arguments.push_back(v);
+  }
+}
+
+void TracingState::result(nn::Module&, const IValue& output) {
+  if (open_calls_.empty() || !open_calls_.back()) return;
+  std::vector<Tensor> tensors;
+  collect_tensors(output, tensors);
+  for (const Tensor& t : tensors) {
+    if (Value* v = find_value(t)) open_calls_.back()->results.push_back(v);
+  }
+}
+
+ModuleTree TracingState::module_tree() const {
+  ModuleTree tree;
+  tree.root = root_;
+  if (root_) tree.path[root_] = "";
+  for (const auto& [m, entry] : modules_) {
+    tree.parent[m] = {entry.parent, entry.name};
+    tree.path[m] = entry.path;
+  }
+  for (const auto& [m, v] : module_values_) tree.module_of[v] = m;
+  return tree;
 }
 
 void TracingState::bind_input(Value* input, const IValue& example) {
@@ -226,9 +347,11 @@ void TracingState::bind_input(Value* input, const IValue& example) {
   }
   if (example.is_dict()) {
     for (const auto& [key, value] : example.dict_items()) {
-      Value* k = graph_->insert_constant(IValue(key));
+      Value* k = constant(IValue(key));
       Node* get = insert(graph_->create("aten::__getitem__", {input, k}));
       bind_input(get->output(), value);
+      // A dict's values are typed by the dict's value type, as in PyTorch.
+      if (value.is_tensor()) get->output()->set_type(Type::tensor());
     }
     return;
   }
@@ -274,7 +397,7 @@ Value* TracingState::output_value(const IValue& output, std::size_t index, bool 
     PT_CHECK(!strict, RuntimeError, "Encountering a dict at the output of the tracer" << kStrictTracerMessage);
     std::vector<Value*> items;
     for (const auto& [key, value] : output.dict_items()) {
-      items.push_back(graph_->insert_constant(IValue(key)));
+      items.push_back(constant(IValue(key)));
       items.push_back(output_value(value, index, strict));
     }
     Node* n = insert(graph_->create("prim::DictConstruct", items));

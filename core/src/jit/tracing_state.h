@@ -5,9 +5,12 @@
 // tree enter through prim::GetAttr chains from %self on first use.
 #include <map>
 #include <memory>
+#include <optional>
+#include <source_location>
 #include <string>
 #include <vector>
 
+#include "hierarchy.h"
 #include "paratrace/jit/ir.h"
 #include "paratrace/jit/traced_module.h"
 #include "paratrace/nn/module.h"
@@ -39,8 +42,17 @@ class TracingState final : public TraceHook, public nn::ModuleCallObserver {
 
   void record_op(const OpDef& op, const Stack& args, const Stack& outputs) override;
   void value_escaped(const char* what) override;
+  std::uint64_t record_size(const Tensor& t, std::int64_t dim) override;
+  void shape_argument(const SymIntList& shape) override;
   void enter(nn::Module& module) override;
   void exit(nn::Module& module) override;
+  void arguments(nn::Module& module, const Stack& inputs) override;
+  void result(nn::Module& module, const IValue& output) override;
+
+  // The submodule calls recorded, outermost first, and the module tree the
+  // graph's module values denote: what build_hierarchy needs.
+  const std::vector<ModuleCall>& calls() const { return calls_; }
+  ModuleTree module_tree() const;
 
   std::vector<TracerWarning> take_warnings() { return std::move(warnings_); }
   void warn(std::string message) { warnings_.push_back({std::move(message)}); }
@@ -48,6 +60,7 @@ class TracingState final : public TraceHook, public nn::ModuleCallObserver {
 
  private:
   Node* insert(Node* n);
+  Value* constant(const IValue& value, const std::string& scope = "");
   void record_list_output(Node* n, const TensorList& tensors);
   Value* module_value(const nn::Module* m);
   std::string current_scope() const { return scopes_.empty() ? std::string() : scopes_.back(); }
@@ -71,11 +84,22 @@ class TracingState final : public TraceHook, public nn::ModuleCallObserver {
   std::map<const nn::Module*, ModuleEntry> modules_;
   std::map<const nn::Module*, Value*> module_values_;
   std::vector<std::string> scopes_;
+  // Sizes recorded by sym_size (SymInt id -> the aten::Int value), and the
+  // shape argument announced for the next op.
+  std::map<std::uint64_t, Value*> sizes_;
+  std::vector<SymInt> pending_shape_;
+  std::vector<ModuleCall> calls_;
+  // Calls not yet exited; null for calls that are not recorded (the root's,
+  // or modules called by a traced function).
+  std::vector<std::unique_ptr<ModuleCall>> open_calls_;
   int root_depth_ = 0;
   std::vector<TracerWarning> warnings_;
   TraceHook* previous_hook_;
   nn::ModuleCallObserver* previous_observer_;
 };
+
+// The innermost SourceScope's place on this thread.
+std::optional<std::source_location>& current_source();
 
 // The TracingState installed on this thread, or null.
 TracingState* current_tracing_state();

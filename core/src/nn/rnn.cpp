@@ -146,12 +146,17 @@ LSTMCell::State LSTMCell::forward_cell(const Tensor& input, const std::optional<
   }
   check_sizes(x, h);
   check_sizes(x, c);
-  const auto gates = (hidden_gates(h) + input_gates(x)).chunk(4, 1);
+  // Sequenced and accumulated in place as ATen's lstm_cell, so a trace
+  // records PyTorch's nodes in PyTorch's order (docs/jit.md).
+  Tensor pre = hidden_gates(h);
+  pre.add_(input_gates(x));
+  const auto gates = pre.chunk(4, 1);
   const Tensor in_gate = sigmoid(gates[0]);
   const Tensor forget_gate = sigmoid(gates[1]);
   const Tensor cell_gate = tanh(gates[2]);
   const Tensor out_gate = sigmoid(gates[3]);
-  const Tensor c_next = forget_gate * c + in_gate * cell_gate;
+  Tensor c_next = forget_gate * c;
+  c_next.add_(in_gate * cell_gate);
   const Tensor h_next = out_gate * tanh(c_next);
   if (batched) return {h_next, c_next};
   return {h_next.squeeze(0), c_next.squeeze(0)};

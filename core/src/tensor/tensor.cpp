@@ -15,6 +15,18 @@ std::int64_t Tensor::size(std::int64_t d) const {
   const Shape& s = sizes();
   return d >= 0 && d < static_cast<std::int64_t>(s.size()) ? s[d] : s[kernels::wrap_dim(d, dim())];
 }
+SymInt Tensor::sym_size(std::int64_t d) const {
+  const std::int64_t value = size(d);
+  TraceHook* hook = active_trace_hook();
+  return hook ? SymInt(value, hook->record_size(*this, d)) : SymInt(value);
+}
+
+std::vector<SymInt> Tensor::sym_sizes() const {
+  std::vector<SymInt> out;
+  for (std::int64_t d = 0; d < dim(); ++d) out.push_back(sym_size(d));
+  return out;
+}
+
 std::int64_t Tensor::stride(std::int64_t d) const {
   const Shape& s = strides();
   return d >= 0 && d < static_cast<std::int64_t>(s.size()) ? s[d] : s[kernels::wrap_dim(d, dim())];

@@ -3,6 +3,7 @@
 #include "paratrace/tensor/indexing.h"
 #include "paratrace/tensor/ops.h"
 #include "paratrace/ops/op.h"
+#include "paratrace/ops/trace_hook.h"
 #include "../ops/kernels/tensor_alloc.h"
 
 namespace paratrace {
@@ -95,8 +96,14 @@ Tensor Tensor::t() const { return paratrace::t(*this); }
 Tensor Tensor::T() const { return paratrace::numpy_T(*this); }
 Tensor Tensor::mT() const { return paratrace::mT(*this); }
 Tensor Tensor::permute(const IntList& d) const { return paratrace::permute(*this, d); }
-Tensor Tensor::reshape(const IntList& s) const { return paratrace::reshape(*this, s); }
-Tensor Tensor::view(const IntList& s) const { return paratrace::view(*this, s); }
+Tensor Tensor::reshape(const SymIntList& s) const {
+  trace_shape_argument(s);
+  return paratrace::reshape(*this, s.values());
+}
+Tensor Tensor::view(const SymIntList& s) const {
+  trace_shape_argument(s);
+  return paratrace::view(*this, s.values());
+}
 Tensor Tensor::contiguous() const { return paratrace::contiguous(*this); }
 Tensor Tensor::unsqueeze(std::int64_t d) const { return paratrace::unsqueeze(*this, d); }
 Tensor Tensor::squeeze() const { return paratrace::squeeze(*this); }

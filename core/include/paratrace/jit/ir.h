@@ -78,6 +78,7 @@ class Node {
   Value* input(std::size_t i = 0) const { return inputs_.at(i); }
   Value* output(std::size_t i = 0) const { return outputs_.at(i); }
   Value* add_output();
+  Value* insert_output(std::size_t i);
   Node* add_input(Value* value);
   void replace_input(std::size_t i, Value* value);
   void remove_all_inputs();
@@ -153,6 +154,7 @@ class Block {
   // The nodes between param and return, in order.
   const std::vector<Node*>& nodes() const { return nodes_; }
   Value* add_input(const std::string& name = "");
+  Value* insert_input(std::size_t i, const std::string& name = "");
   std::size_t register_output(Value* value);
   Node* append_node(Node* n);
   Node* prepend_node(Node* n);
@@ -183,6 +185,7 @@ class Graph {
   const std::vector<Value*>& outputs() const { return block_->outputs(); }
   const std::vector<Node*>& nodes() const { return block_->nodes(); }
   Value* add_input(const std::string& name = "") { return block_->add_input(name); }
+  Value* insert_input(std::size_t i, const std::string& name = "") { return block_->insert_input(i, name); }
   std::size_t register_output(Value* value) { return block_->register_output(value); }
 
   // A new node not yet in any block.

@@ -4,6 +4,8 @@
 // return a TracedModule that replays it on new inputs.
 #include <functional>
 #include <memory>
+#include <optional>
+#include <source_location>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,6 +36,23 @@ std::shared_ptr<TracedModule> trace(const std::shared_ptr<nn::Module>& module, c
 std::shared_ptr<TracedModule> trace_module(const std::shared_ptr<nn::Module>& module,
                                            const std::vector<std::pair<std::string, Stack>>& inputs,
                                            const TraceOptions& options = {});
+
+// Nodes recorded while a SourceScope lives carry its place in the source as
+// their source range, printed as PyTorch prints Python's: "# file:line:col".
+// C++ ops have no call-site information of their own, so a traced program
+// marks the statements (or functions) it wants located:
+//   jit::SourceScope here;  // the nodes recorded below point at this line
+// Scopes nest; the innermost wins. Outside a trace they cost two copies.
+class SourceScope {
+ public:
+  explicit SourceScope(std::source_location where = std::source_location::current());
+  ~SourceScope();
+  SourceScope(const SourceScope&) = delete;
+  SourceScope& operator=(const SourceScope&) = delete;
+
+ private:
+  std::optional<std::source_location> previous_;
+};
 
 // torch.jit.is_tracing().
 bool is_tracing();

@@ -56,6 +56,10 @@ class ModuleCallObserver {
   virtual ~ModuleCallObserver() = default;
   virtual void enter(Module& module) = 0;
   virtual void exit(Module& module) = 0;
+  // Between enter and exit: the inputs forward receives (after pre-hooks) and
+  // its result (after hooks), so a call can become a prim::CallMethod.
+  virtual void arguments(Module& /*module*/, const Stack& /*inputs*/) {}
+  virtual void result(Module& /*module*/, const IValue& /*output*/) {}
 };
 // Installs `observer` for this thread (null uninstalls); returns the previous one.
 ModuleCallObserver* set_module_call_observer(ModuleCallObserver* observer);

@@ -13,6 +13,11 @@ class TraceHook {
   // A tensor's value left the graph (item(), to_vector()): `what` names the
   // destination as PyTorch's TracerWarning does ("Python number").
   virtual void value_escaped(const char* /*what*/) {}
+  // Tensor::sym_size while tracing: records the size and returns the id a
+  // SymInt keeps (0: not recorded).
+  virtual std::uint64_t record_size(const Tensor& /*t*/, std::int64_t /*dim*/) { return 0; }
+  // The shape argument of the op about to run, with its traced sizes.
+  virtual void shape_argument(const SymIntList& /*shape*/) {}
 };
 
 
@@ -23,6 +28,12 @@ TraceHook* set_trace_hook(TraceHook* hook);
 // Reports an escaping value to the active tracer, if any.
 inline void trace_value_escaped(const char* what) {
   if (TraceHook* hook = active_trace_hook()) hook->value_escaped(what);
+}
+
+// Tells the active tracer, if any, which sizes of the next op's shape are traced.
+inline void trace_shape_argument(const SymIntList& shape) {
+  if (!shape.has_traced()) return;
+  if (TraceHook* hook = active_trace_hook()) hook->shape_argument(shape);
 }
 
 // RAII: ops inside the scope are not reported (used for composite ops and kernels).

@@ -15,6 +15,7 @@
 #include "paratrace/errors.h"
 #include "paratrace/tensor/scalar.h"
 #include "paratrace/tensor/scalar_type.h"
+#include "paratrace/tensor/sym_int.h"
 #include "paratrace/tensor/tensor_impl.h"
 
 namespace paratrace {
@@ -41,6 +42,9 @@ class Tensor {
   const Shape& shape() const { return sizes(); }
   const Shape& strides() const { return checked().strides; }
   std::int64_t size(std::int64_t dim) const;
+  // size(dim), recorded as aten::size when tracing (tensor/sym_int.h).
+  SymInt sym_size(std::int64_t dim) const;
+  std::vector<SymInt> sym_sizes() const;
   std::int64_t stride(std::int64_t dim) const;
   std::int64_t dim() const { return static_cast<std::int64_t>(sizes().size()); }
   std::int64_t ndimension() const { return dim(); }
@@ -165,8 +169,9 @@ class Tensor {
   Tensor T() const;   // aten::numpy_T
   Tensor mT() const;  // aten::mT
   Tensor permute(const IntList& dims) const;
-  Tensor reshape(const IntList& shape) const;
-  Tensor view(const IntList& shape) const;
+  // SymInts from sym_size keep the shape traced (tensor/sym_int.h).
+  Tensor reshape(const SymIntList& shape) const;
+  Tensor view(const SymIntList& shape) const;
   Tensor contiguous() const;
   Tensor unsqueeze(std::int64_t dim) const;
   Tensor squeeze() const;
