@@ -18,7 +18,7 @@ std::shared_ptr<jit::Graph> ModelDocument::graph() const {
   if (model_.ir_graph) return model_.ir_graph;
   if (!model_.traced) return nullptr;
   for (const auto& name : model_.traced->method_names())
-    if (QString::fromStdString(name) == method_) return model_.traced->graph(name);
+    if (QString::fromStdString(name) == method_) return model_.traced->inlined_graph(name);
   return nullptr;
 }
 

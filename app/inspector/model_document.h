@@ -20,7 +20,8 @@ class ModelDocument : public QObject {
   bool isEmpty() const { return !model_.module && !model_.ir_graph; }
   nn::Module* module() const { return model_.module.get(); }
 
-  // The traced (or parsed) graph of the current method; null when none.
+  // The traced graph of the current method, flat with every op in its module
+  // scope (PyTorch's inlined_graph), or the parsed one; null when none.
   std::shared_ptr<jit::Graph> graph() const;
   QStringList methods() const;
   QString currentMethod() const { return method_; }

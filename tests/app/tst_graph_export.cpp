@@ -19,7 +19,7 @@ class TstGraphExport : public QObject {
  private slots:
   void init() {
     demo_ = testing::demoModel();
-    scene_.setPicture(testing::columnPicture(*demo_.traced->graph()), false);
+    scene_.setPicture(testing::columnPicture(*demo_.traced->inlined_graph()), false);
   }
 
   void svgIsWellFormedAndNamesEveryOp() {
@@ -81,7 +81,7 @@ class TstGraphExport : public QObject {
   void irTextIsWrittenAtomically() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("g.ir"));
-    const QString text = QString::fromStdString(demo_.traced->graph()->str(false));
+    const QString text = QString::fromStdString(demo_.traced->inlined_graph()->str(false));
     GraphExport::writeText(path, text);
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));

@@ -76,7 +76,7 @@ class TstGraphPanel : public QObject {
     const LoadedModel demo = testing::demoModel();
     GraphviewLayouter layouter;
     LayoutInput input;
-    input.graph = demo.traced->graph();
+    input.graph = demo.traced->inlined_graph();
     input.traced = demo.traced;
     input.collapseDepth = 0;
     GraphPicture closed = layouter.layout(input);

@@ -24,7 +24,7 @@ class TstGraphScene : public QObject {
   void buildsItemsAndHighlightsTheSelectedNodesEdges() {
     const LoadedModel demo = testing::demoModel();
     GraphScene scene;
-    scene.setPicture(testing::columnPicture(*demo.traced->graph()), false);
+    scene.setPicture(testing::columnPicture(*demo.traced->inlined_graph()), false);
     const GraphPicture& picture = scene.picture();
     QVERIFY(picture.nodes.size() >= 3);
     QCOMPARE(scene.edgeItems().size(), static_cast<qsizetype>(picture.nodes.size() - 1));
@@ -42,7 +42,7 @@ class TstGraphScene : public QObject {
   void searchFindsByKindAndScope() {
     const LoadedModel demo = testing::demoModel();
     GraphScene scene;
-    scene.setPicture(testing::columnPicture(*demo.traced->graph()), false);
+    scene.setPicture(testing::columnPicture(*demo.traced->inlined_graph()), false);
     const QStringList linear = scene.findNodes(QStringLiteral("LINEAR"));
     QCOMPARE(linear.size(), 2);
     const QStringList scoped = scene.findNodes(QStringLiteral("__module.2"));
@@ -53,7 +53,7 @@ class TstGraphScene : public QObject {
   void doubleClickRequestsCollapse() {
     const LoadedModel demo = testing::demoModel();
     GraphScene scene;
-    scene.setPicture(testing::columnPicture(*demo.traced->graph()), false);
+    scene.setPicture(testing::columnPicture(*demo.traced->inlined_graph()), false);
     QSignalSpy collapse(&scene, &GraphScene::collapseRequested);
     QGraphicsSceneMouseEvent event(QEvent::GraphicsSceneMouseDoubleClick);
     event.setScenePos(QPointF(205, 360));  // inside the cluster, outside every node
@@ -65,7 +65,7 @@ class TstGraphScene : public QObject {
 
   void irLinesAndNodesSelectEachOther() {
     const LoadedModel demo = testing::demoModel();
-    const auto graph = demo.traced->graph();
+    const auto graph = demo.traced->inlined_graph();
     IrView ir;
     ir.setGraph(graph);
     QVERIFY(ir.toPlainText().contains(QStringLiteral("aten::linear")));
@@ -93,7 +93,7 @@ class TstGraphScene : public QObject {
   void nodePropertiesListTypesAndScope() {
     const LoadedModel demo = testing::demoModel();
     GraphScene scene;
-    scene.setPicture(testing::columnPicture(*demo.traced->graph()), false);
+    scene.setPicture(testing::columnPicture(*demo.traced->inlined_graph()), false);
     const PictureNode* linear = nullptr;
     for (const PictureNode& n : scene.picture().nodes)
       if (n.kind == QStringLiteral("aten::linear") && !linear) linear = &n;
@@ -118,7 +118,7 @@ class TstGraphScene : public QObject {
   void viewZoomsWithinLimits() {
     GraphScene scene;
     const LoadedModel demo = testing::demoModel();
-    scene.setPicture(testing::columnPicture(*demo.traced->graph()), false);
+    scene.setPicture(testing::columnPicture(*demo.traced->inlined_graph()), false);
     GraphView view;
     view.setScene(&scene);
     view.resize(400, 300);

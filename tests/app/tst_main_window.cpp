@@ -55,7 +55,7 @@ class TstMainWindow : public QObject {
     const QString path = dir.filePath(QStringLiteral("demo.ir"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QByteArray::fromStdString(testing::demoModel().traced->graph()->str()));
+    file.write(QByteArray::fromStdString(testing::demoModel().traced->inlined_graph()->str()));
     file.close();
     MainWindow window;
     QVERIFY(window.openFile(path));
