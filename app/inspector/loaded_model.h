@@ -1,0 +1,26 @@
+#pragma once
+// What one opened file gives the inspector: a module tree with its example
+// inputs and traced methods, or (for IR text) a graph alone.
+#include <QString>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "paratrace/jit/traced_module.h"
+#include "paratrace/nn/module.h"
+
+namespace paratrace::inspector {
+
+using MethodInputs = std::vector<std::pair<std::string, Stack>>;
+
+struct LoadedModel {
+  QString path;  // empty for a model built in memory
+  QString name;
+  std::shared_ptr<nn::Module> module;            // null for IR text
+  MethodInputs example_inputs;                   // per method; empty when unknown
+  std::shared_ptr<jit::TracedModule> traced;     // null until traced
+  std::shared_ptr<jit::Graph> ir_graph;          // IR text only
+};
+
+}  // namespace paratrace::inspector

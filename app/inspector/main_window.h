@@ -1,0 +1,117 @@
+#pragma once
+// The inspector's main window: docks around the trace graph, the menus, and
+// the file handling (open, recent files, drag and drop). Errors go to the
+// message bar; a file that fails to open leaves the open model as it was.
+#include <QMainWindow>
+#include <QPointer>
+#include <memory>
+
+#include "app_settings.h"
+#include "loaded_model.h"
+#include "plugin_manager.h"
+
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QUndoStack;
+
+namespace paratrace::inspector {
+
+class AddParametrizationDialog;
+class ChainView;
+class GraphPanel;
+class IrView;
+class TraceCheckPanel;
+class MainActions;
+class PropertiesPanel;
+class MessageBar;
+class ModelDocument;
+class ModulesPanel;
+struct TreeItemRef;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // Opens a file; on failure shows the error and returns false, keeping the
+  // current model.
+  bool openFile(const QString& path);
+  // The bundled example models (":/models/<name>.paratrace.json"), by name.
+  static QStringList exampleNames();
+  bool openExample(const QString& name);
+  // Shows a model built in memory (tests, bundled examples).
+  void setModel(LoadedModel model);
+
+  ModelDocument* document() const { return document_; }
+  MessageBar* messageBar() const { return messageBar_; }
+  ModulesPanel* modulesPanel() const { return modules_; }
+  ChainView* chainView() const { return chain_; }
+  PropertiesPanel* propertiesPanel() const { return properties_; }
+  GraphPanel* graphPanel() const { return graph_; }
+  IrView* irView() const { return ir_; }
+  TraceCheckPanel* traceCheckPanel() const { return check_; }
+  // Traces every method again with the example inputs; errors go to the
+  // message bar and keep the previous trace.
+  bool retrace();
+  // The Add parametrization dialog for the selected tensor (null, with a
+  // message, when no tensor is selected); accepting it pushes an undo step.
+  std::unique_ptr<AddParametrizationDialog> makeAddParametrizationDialog();
+  // Removes the chain of the selected parametrized tensor as one undo step.
+  bool removeParametrizations(bool leaveParametrized);
+  QUndoStack* undoStack() const { return undoStack_; }
+  const pluginhost::PluginManager& plugins() const { return plugins_; }
+  // Writes the graph as shown (format "svg", "png" or "pdf"); errors go to
+  // the message bar.
+  bool exportGraphImage(const QString& path, const QString& format, double dpi, bool dark, bool visibleOnly);
+  bool exportIrText(const QString& path);
+  // Applies the language and theme stored in the settings.
+  void applyPreferences();
+  MainActions* actions() const { return actions_; }
+  QDockWidget* dock(const QString& objectName) const;
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+  void changeEvent(QEvent* event) override;
+
+ private:
+  QDockWidget* addPanel(const QString& objectName, QWidget* widget, Qt::DockWidgetArea area);
+  void connectActions();
+  void openWithDialog();
+  void rebuildRecentMenu();
+  void onModelReset();
+  void onModuleChanged();
+  void onTraceChanged();
+  void updateActions();
+  void askRemoveParametrizations();
+  const TreeItemRef* selectedTensor() const;
+  void onNodeSelected(const QString& id);
+  void onItemSelected(const TreeItemRef& item);
+  void selectFirstParametrizedTensor();
+  void retranslate();
+  void updateTitle();
+
+  AppSettings settings_;
+  ModelDocument* document_;
+  MainActions* actions_;
+  MessageBar* messageBar_;
+  ModulesPanel* modules_;
+  ChainView* chain_;
+  PropertiesPanel* properties_;
+  GraphPanel* graph_;
+  IrView* ir_;
+  TraceCheckPanel* check_;
+  QUndoStack* undoStack_;
+  pluginhost::PluginManager plugins_;
+  QStringList pluginDirectories_;
+  QList<QDockWidget*> docks_;
+  QLabel* methodLabel_;
+  QComboBox* methodBox_;
+};
+
+}  // namespace paratrace::inspector

@@ -1,0 +1,62 @@
+#include "model_document.h"
+
+#include "paratrace/errors.h"
+#include "paratrace/jit/tracer.h"
+
+namespace paratrace::inspector {
+
+ModelDocument::ModelDocument(QObject* parent) : QObject(parent) {}
+
+void ModelDocument::setModel(LoadedModel model) {
+  model_ = std::move(model);
+  const QStringList names = methods();
+  method_ = names.contains(QStringLiteral("forward")) || names.isEmpty() ? QStringLiteral("forward") : names.first();
+  emit modelReset();
+}
+
+std::shared_ptr<jit::Graph> ModelDocument::graph() const {
+  if (model_.ir_graph) return model_.ir_graph;
+  if (!model_.traced) return nullptr;
+  for (const auto& name : model_.traced->method_names())
+    if (QString::fromStdString(name) == method_) return model_.traced->inlined_graph(name);
+  return nullptr;
+}
+
+QStringList ModelDocument::methods() const {
+  QStringList names;
+  if (model_.traced)
+    for (const auto& name : model_.traced->method_names()) names << QString::fromStdString(name);
+  else if (model_.ir_graph)
+    names << QStringLiteral("forward");
+  return names;
+}
+
+void ModelDocument::setCurrentMethod(const QString& method) {
+  if (method == method_) return;
+  method_ = method;
+  emit traceChanged();
+}
+
+void ModelDocument::retrace() {
+  model_.traced = jit::trace_module(model_.module, model_.example_inputs);
+  emit traceChanged();
+}
+
+void ModelDocument::replaceModule(std::shared_ptr<nn::Module> module) {
+  model_.module = std::move(module);
+  notifyModuleChanged();
+}
+
+void ModelDocument::notifyModuleChanged() {
+  emit moduleChanged();
+  if (!canRetrace()) return;
+  try {
+    retrace();
+  } catch (const std::exception& e) {
+    model_.traced.reset();
+    emit traceChanged();
+    emit traceFailed(QString::fromStdString(e.what()));
+  }
+}
+
+}  // namespace paratrace::inspector

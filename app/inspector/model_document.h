@@ -1,0 +1,54 @@
+#pragma once
+// The model open in the window. Views read it and listen: modelReset when
+// another file is opened, moduleChanged when its parametrizations change,
+// traceChanged when the graphs are re-traced.
+#include <QObject>
+#include <QStringList>
+
+#include "loaded_model.h"
+
+namespace paratrace::inspector {
+
+class ModelDocument : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit ModelDocument(QObject* parent = nullptr);
+
+  void setModel(LoadedModel model);
+  const LoadedModel& model() const { return model_; }
+  bool isEmpty() const { return !model_.module && !model_.ir_graph; }
+  nn::Module* module() const { return model_.module.get(); }
+
+  // The traced graph of the current method, flat with every op in its module
+  // scope (PyTorch's inlined_graph), or the parsed one; null when none.
+  std::shared_ptr<jit::Graph> graph() const;
+  QStringList methods() const;
+  QString currentMethod() const { return method_; }
+  void setCurrentMethod(const QString& method);
+  bool canRetrace() const { return model_.module && !model_.example_inputs.empty(); }
+  // Whether the IR lines still belong to a graph that the module can run.
+  bool canCheckTrace() const { return canRetrace() && model_.traced; }
+
+  // Traces every method with its example inputs again; throws core's errors
+  // and leaves the previous trace in place then.
+  void retrace();
+  // Shows another module tree (undo/redo of an edit), then as notifyModuleChanged.
+  void replaceModule(std::shared_ptr<nn::Module> module);
+  // Tells the views that the module tree changed (a parametrization added or
+  // removed), then re-traces; a failing re-trace drops the stale graph and is
+  // reported through traceFailed.
+  void notifyModuleChanged();
+
+ signals:
+  void modelReset();
+  void moduleChanged();
+  void traceChanged();
+  void traceFailed(const QString& message);
+
+ private:
+  LoadedModel model_;
+  QString method_;
+};
+
+}  // namespace paratrace::inspector
