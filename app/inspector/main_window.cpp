@@ -39,9 +39,7 @@
 #include "translations.h"
 #include "graph_panel.h"
 #include "graph_scene.h"
-#ifdef PARATRACE_HAVE_GRAPHVIEW
 #include "graphview_layouter.h"
-#endif
 #include "ir_view.h"
 #include "node_properties.h"
 #include "main_actions.h"
@@ -91,9 +89,7 @@ MainWindow::MainWindow(QWidget* parent)
       ir_(new IrView(this)),
       check_(new TraceCheckPanel(this)),
       undoStack_(new QUndoStack(this)) {
-#ifdef PARATRACE_HAVE_GRAPHVIEW
   graph_->setLayouter(std::make_shared<GraphviewLayouter>());
-#endif
   pluginDirectories_ = pluginhost::default_plugin_directories();
   plugins_.load_directories(pluginDirectories_);
   setAcceptDrops(true);
@@ -295,8 +291,10 @@ void MainWindow::onTraceChanged() {
   input.graph = document_->graph();
   input.traced = document_->model().traced;
   input.method = document_->currentMethod().toStdString();
-  // Unrolled recurrences have thousands of ops: start with the modules closed.
-  if (input.graph && input.graph->nodes().size() > kCollapseAboveNodes) input.collapseDepth = 1;
+  // Unrolled recurrences have thousands of ops: start with every top-level
+  // module closed. Depth 1 is not enough: a cell called at every step is one
+  // scope spanning the whole graph, and Graphviz 2.43 lays that out in minutes.
+  if (input.graph && input.graph->nodes().size() > kCollapseAboveNodes) input.collapseDepth = 0;
   graph_->showGraph(std::move(input));
   ir_->setGraph(document_->graph());
   const LoadedModel& model = document_->model();
