@@ -40,6 +40,14 @@ void GraphView::fitGraph() {
   fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
   // A tiny graph would otherwise be blown up to fill the window.
   if (zoom() > 1.5) zoomBy(1.5 / zoom());
+  // A graph too large to read when fitted (an unrolled recurrence) opens at a
+  // readable zoom on its beginning instead; the minimap shows the rest.
+  if (zoom() < kMinReadableZoom) {
+    zoomBy(kMinReadableZoom / zoom());
+    const QRectF graph = scene()->sceneRect();
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    centerOn(graph.left() + visible.width() / 2, graph.top() + visible.height() / 2);
+  }
   emit viewportChanged();
 }
 

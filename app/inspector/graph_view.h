@@ -17,6 +17,8 @@ class GraphView : public QGraphicsView {
   // Scales about the view's centre; clamped to [0.02, 8].
   void zoomBy(double factor);
   double zoom() const { return transform().m11(); }
+  // Below this, fitGraph shows the start of the graph rather than all of it.
+  static constexpr double kMinReadableZoom = 0.3;
   void centreOnItem(const QGraphicsItem* item);
 
  signals:

@@ -129,6 +129,21 @@ class TstGraphScene : public QObject {
     for (int i = 0; i < 100; ++i) view.zoomOut();
     QVERIFY(std::abs(view.zoom() - 0.02) < 1e-9);
   }
+
+  void fittingAHugeGraphShowsItsStartReadably() {
+    GraphScene scene;
+    const LoadedModel demo = testing::demoModel();
+    scene.setPicture(testing::columnPicture(*demo.traced->inlined_graph()), false);
+    scene.setSceneRect(scene.sceneRect().adjusted(0, 0, 0, 50000));  // as tall as thousands of ops
+    GraphView view;
+    view.setScene(&scene);
+    view.resize(400, 300);
+    view.fitGraph();
+    QVERIFY(std::abs(view.zoom() - GraphView::kMinReadableZoom) < 1e-9);
+    const QRectF visible = view.mapToScene(view.viewport()->rect()).boundingRect();
+    QVERIFY2(visible.contains(scene.sceneRect().topLeft() + QPointF(1, 1)), "the view shows the graph's start");
+    QVERIFY(visible.height() < scene.sceneRect().height() / 10);
+  }
 };
 
 QTEST_MAIN(TstGraphScene)
