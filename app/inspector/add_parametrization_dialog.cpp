@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 
 #include "option_form.h"
+#include "option_values.h"
 #include "plugin_manager.h"
 #include "shape_text.h"
 
@@ -110,8 +111,10 @@ bool AddParametrizationDialog::tryApply() {
     return false;
   }
   try {
-    const auto parametrization = plugins_.create(item->data(kTypeRole).toString(), form_->values());
-    apply_(parametrization, unsafe_->isChecked());
+    const QString type = item->data(kTypeRole).toString();
+    const auto parametrization = plugins_.create(type, form_->values());
+    apply_(parametrization, unsafe_->isChecked(), type,
+           pluginhost::resolve_options(plugins_.type(type)->options(), form_->values()));
   } catch (const std::exception& e) {
     error_->setText(QString::fromStdString(e.what()));
     return false;

@@ -26,8 +26,10 @@ class AddParametrizationDialog : public QDialog {
   Q_OBJECT
 
  public:
-  // Registers the built parametrization; throws core's errors.
-  using Apply = std::function<void(std::shared_ptr<nn::Parametrization>, bool unsafe)>;
+  // Registers the built parametrization, made from plugin type `type` with
+  // `options` (resolved against its schema, as saved); throws core's errors.
+  using Apply = std::function<void(std::shared_ptr<nn::Parametrization>, bool unsafe, const QString& type,
+                                   const QVariantMap& options)>;
 
   AddParametrizationDialog(const pluginhost::PluginManager& plugins, const QString& tensorPath,
                            const plugin::TensorSpec& tensor, Apply apply, QWidget* parent = nullptr);

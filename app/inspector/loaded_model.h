@@ -1,12 +1,15 @@
 #pragma once
 // What one opened file gives the inspector: a module tree with its example
-// inputs and traced methods, or (for IR text) a graph alone.
+// inputs and traced methods, or (for IR text) a graph alone. A model file
+// also keeps what saving it needs: the JSON as read and its parametrizations.
+#include <QJsonObject>
 #include <QString>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "model_file.h"
 #include "paratrace/jit/traced_module.h"
 #include "paratrace/nn/module.h"
 
@@ -21,6 +24,11 @@ struct LoadedModel {
   MethodInputs example_inputs;                   // per method; empty when unknown
   std::shared_ptr<jit::TracedModule> traced;     // null until traced
   std::shared_ptr<jit::Graph> ir_graph;          // IR text only
+  // Model files only (empty otherwise): the document as read, which Save
+  // writes back, and the registrations that made the module's chains, in
+  // order; edits keep them in step with the module.
+  QJsonObject document;
+  std::vector<model::ParametrizationSpec> parametrizations;
 };
 
 }  // namespace paratrace::inspector

@@ -15,6 +15,8 @@ MainActions::MainActions(QMainWindow* window) : QObject(window) {
     return action;
   };
   open = make(QKeySequence::Open);
+  save = make(QKeySequence::Save);
+  saveAs = make(QKeySequence::SaveAs);
   quit = make(QKeySequence::Quit);
   exportImage = make(QKeySequence(Qt::CTRL | Qt::Key_E));
   exportIr = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
@@ -38,6 +40,11 @@ MainActions::MainActions(QMainWindow* window) : QObject(window) {
   fileMenu->addAction(open);
   recentMenu = fileMenu->addMenu(QString());
   examplesMenu = fileMenu->addMenu(QString());
+  fileMenu->addSeparator();
+  fileMenu->addAction(save);
+  fileMenu->addAction(saveAs);
+  // A disabled Save tells why in its tooltip.
+  fileMenu->setToolTipsVisible(true);
   fileMenu->addSeparator();
   fileMenu->addAction(exportImage);
   fileMenu->addAction(exportIr);
@@ -69,7 +76,7 @@ MainActions::MainActions(QMainWindow* window) : QObject(window) {
   toolBar = window->addToolBar(QString());
   toolBar->setObjectName(QStringLiteral("mainToolBar"));
   toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-  for (QAction* action : {open, exportImage, undo, redo, addParametrization, retrace, checkTrace, fitView})
+  for (QAction* action : {open, save, exportImage, undo, redo, addParametrization, retrace, checkTrace, fitView})
     toolBar->addAction(action);
   retranslate();
 }
@@ -84,6 +91,8 @@ void MainActions::retranslate() {
   helpMenu->setTitle(tr("&Help"));
   toolBar->setWindowTitle(tr("Main toolbar"));
   open->setText(tr("&Open…"));
+  save->setText(tr("&Save"));
+  saveAs->setText(tr("Save &As…"));
   quit->setText(tr("&Quit"));
   exportImage->setText(tr("&Export Graph Image…"));
   exportIr->setText(tr("Export &IR Text…"));

@@ -19,7 +19,7 @@ class MainActions : public QObject {
 
   QMenu *fileMenu, *recentMenu, *examplesMenu, *editMenu, *viewMenu, *modelMenu, *graphMenu, *helpMenu;
   QToolBar* toolBar;
-  QAction *open, *quit;
+  QAction *open, *save, *saveAs, *quit;
   QAction *exportImage, *exportIr;
   QAction *undo, *redo;
   QAction *addParametrization, *removeParametrizations;

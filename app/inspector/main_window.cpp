@@ -36,6 +36,7 @@
 #include "plugin_directories.h"
 #include "plugins_dialog.h"
 #include "preferences_dialog.h"
+#include "save_document.h"
 #include "translations.h"
 #include "graph_panel.h"
 #include "graph_scene.h"
@@ -169,6 +170,10 @@ QDockWidget* MainWindow::dock(const QString& objectName) const {
 
 void MainWindow::connectActions() {
   connect(actions_->open, &QAction::triggered, this, &MainWindow::openWithDialog);
+  connect(actions_->save, &QAction::triggered, this, &MainWindow::save);
+  connect(actions_->saveAs, &QAction::triggered, this, &MainWindow::saveWithDialog);
+  connect(undoStack_, &QUndoStack::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
+  connect(undoStack_, &QUndoStack::indexChanged, this, &MainWindow::updateSaveActions);
   connect(actions_->quit, &QAction::triggered, this, &QWidget::close);
   connect(actions_->zoomIn, &QAction::triggered, graph_->view(), &GraphView::zoomIn);
   connect(actions_->zoomOut, &QAction::triggered, graph_->view(), &GraphView::zoomOut);
@@ -215,6 +220,7 @@ void MainWindow::connectActions() {
 }
 
 bool MainWindow::openFile(const QString& path) {
+  if (!maybeSave()) return false;
   try {
     QString traceError;
     LoadedModel loaded = ModelFileLoader::load(path, plugins_, &traceError);
@@ -254,6 +260,76 @@ void MainWindow::openWithDialog() {
       this, tr("Open Model"), QString(),
       tr("Paratrace files (*.paratrace.json *.json *.safetensors *.pt *.ir *.txt);;All files (*)"));
   if (!path.isEmpty()) openFile(path);
+}
+
+bool MainWindow::isModified() const { return !undoStack_->isClean(); }
+
+bool MainWindow::save() {
+  if (DocumentSaver::savesInPlace(document_->model())) return saveAs(document_->model().path);
+  return saveWithDialog();
+}
+
+bool MainWindow::saveWithDialog() {
+  const bool edited = undoStack_->index() > 0;
+  const SaveFormat format = DocumentSaver::format(document_->model(), edited);
+  if (format == SaveFormat::None) return saveAs(QString());  // reports why
+  const QString path = askSavePath(DocumentSaver::suggestedPath(document_->model(), format), DocumentSaver::fileFilter(format));
+  return !path.isEmpty() && saveAs(path);
+}
+
+bool MainWindow::saveAs(const QString& path) {
+  const SaveFormat format = DocumentSaver::format(document_->model(), undoStack_->index() > 0);
+  if (format == SaveFormat::None) {
+    messageBar_->showMessage(MessageBar::Level::Warning, DocumentSaver::whyNot(document_->model(), undoStack_->index() > 0));
+    return false;
+  }
+  const QString file = QFileInfo(DocumentSaver::withSuffix(path, format)).absoluteFilePath();
+  try {
+    QJsonObject written = DocumentSaver::write(document_->model(), format, file);
+    document_->setFile(file, ModelFileLoader::displayName(file), std::move(written));
+  } catch (const std::exception& e) {
+    messageBar_->showMessage(MessageBar::Level::Error, tr("Could not save %1; the model stays open as it was.\n%2")
+                                                           .arg(file, QString::fromStdString(e.what())));
+    return false;
+  }
+  undoStack_->setClean();
+  settings_.addRecentFile(file);
+  rebuildRecentMenu();
+  updateTitle();
+  updateSaveActions();
+  messageBar_->showMessage(MessageBar::Level::Info, tr("Saved %1.").arg(file));
+  return true;
+}
+
+bool MainWindow::maybeSave() {
+  if (!isModified()) return true;
+  switch (askToSaveChanges()) {
+    case QMessageBox::Save:
+      return save();
+    case QMessageBox::Discard:
+      return true;
+    default:
+      return false;
+  }
+}
+
+QMessageBox::StandardButton MainWindow::askToSaveChanges() {
+  return QMessageBox::warning(this, tr("Unsaved Changes"),
+                              tr("%1 has changes that are not saved. Save them?").arg(document_->model().name),
+                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+}
+
+QString MainWindow::askSavePath(const QString& suggested, const QString& filter) {
+  return QFileDialog::getSaveFileName(this, tr("Save Model As"), suggested, filter);
+}
+
+void MainWindow::updateSaveActions() {
+  const bool edited = undoStack_->index() > 0;
+  const QString why = DocumentSaver::whyNot(document_->model(), edited);
+  for (QAction* action : {actions_->save, actions_->saveAs}) {
+    action->setEnabled(why.isEmpty());
+    action->setToolTip(why);
+  }
 }
 
 void MainWindow::rebuildRecentMenu() {
@@ -325,12 +401,17 @@ std::unique_ptr<AddParametrizationDialog> MainWindow::makeAddParametrizationDial
   const std::string path = item->path;
   const std::string name = item->name;
   const std::string modulePath = path.size() > name.size() ? path.substr(0, path.size() - name.size() - 1) : "";
-  auto apply = [this, modulePath, name, path](std::shared_ptr<nn::Parametrization> p, bool unsafe) {
+  auto apply = [this, modulePath, name, path](std::shared_ptr<nn::Parametrization> p, bool unsafe, const QString& type,
+                                               const QVariantMap& options) {
     const QString text = tr("Add %1 to %2").arg(QString::fromStdString(p->class_name()), QString::fromStdString(path));
-    undoStack_->push(ModelEditCommand::apply(document_, text, [&](nn::Module& root) {
-                       nn::Module& owner = modulePath.empty() ? root : *root.get_submodule(modulePath);
-                       nn::parametrize::register_parametrization(owner, name, p, unsafe);
-                     }).release());
+    undoStack_->push(ModelEditCommand::apply(
+                         document_, text,
+                         [&](nn::Module& root) {
+                           nn::Module& owner = modulePath.empty() ? root : *root.get_submodule(modulePath);
+                           nn::parametrize::register_parametrization(owner, name, p, unsafe);
+                         },
+                         withParametrization(document_->parametrizations(), modulePath, name, type, options, unsafe))
+                         .release());
   };
   return std::make_unique<AddParametrizationDialog>(plugins_, QString::fromStdString(path),
                                                     plugin::TensorSpec{value.sizes(), value.dtype()}, apply, this);
@@ -350,7 +431,8 @@ bool MainWindow::removeParametrizations(bool leaveParametrized) {
                                              [&](nn::Module& root) {
                                                nn::Module& owner = modulePath.empty() ? root : *root.get_submodule(modulePath);
                                                nn::parametrize::remove_parametrizations(owner, name, leaveParametrized);
-                                             })
+                                             },
+                                             withoutChain(document_->parametrizations(), modulePath, name))
                          .release());
   } catch (const std::exception& e) {
     messageBar_->showMessage(MessageBar::Level::Error, QString::fromStdString(e.what()));
@@ -422,6 +504,7 @@ void MainWindow::updateActions() {
   actions_->checkTrace->setEnabled(document_->canCheckTrace());
   actions_->exportIr->setEnabled(static_cast<bool>(document_->graph()));
   actions_->exportImage->setEnabled(static_cast<bool>(document_->graph()));
+  updateSaveActions();
 }
 
 bool MainWindow::retrace() {
@@ -486,11 +569,12 @@ void MainWindow::onItemSelected(const TreeItemRef& item) {
 
 void MainWindow::updateTitle() {
   const QString name = document_->model().name;
-  setWindowTitle(name.isEmpty() ? tr("Paratrace") : tr("%1 — Paratrace").arg(name));
+  setWindowTitle(name.isEmpty() ? tr("Paratrace") : tr("%1[*] — Paratrace").arg(name));
 }
 
 void MainWindow::retranslate() {
   actions_->retranslate();
+  updateSaveActions();
   methodLabel_->setText(tr("Method:"));
   dock(QStringLiteral("modulesDock"))->setWindowTitle(tr("Modules"));
   dock(QStringLiteral("chainDock"))->setWindowTitle(tr("Parametrization Chain"));
@@ -506,6 +590,10 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!maybeSave()) {
+    event->ignore();
+    return;
+  }
   settings_.setWindowGeometry(saveGeometry());
   settings_.setWindowState(saveState());
   QMainWindow::closeEvent(event);

@@ -1,8 +1,10 @@
 #pragma once
 // The inspector's main window: docks around the trace graph, the menus, and
-// the file handling (open, recent files, drag and drop). Errors go to the
-// message bar; a file that fails to open leaves the open model as it was.
+// the file handling (open, save, recent files, drag and drop). Errors go to
+// the message bar; a file that fails to open or to save leaves the open model
+// as it was.
 #include <QMainWindow>
+#include <QMessageBox>
 #include <QPointer>
 #include <memory>
 
@@ -38,8 +40,18 @@ class MainWindow : public QMainWindow {
   ~MainWindow() override;
 
   // Opens a file; on failure shows the error and returns false, keeping the
-  // current model.
+  // current model. Unsaved changes are offered for saving first (false when
+  // the user cancels).
   bool openFile(const QString& path);
+  // Save: writes the model back to its file (DocumentSaver picks the format);
+  // a bundled example or a model built in memory asks for a name, as Save As.
+  bool save();
+  // Save As to `path` (the format's suffix added when missing); the model then
+  // lives there and is unmodified. Errors go to the message bar, naming the
+  // file and the reason.
+  bool saveAs(const QString& path);
+  // Whether edits are in effect that the file does not have.
+  bool isModified() const;
   // The bundled example models (":/models/<name>.paratrace.json"), by name.
   static QStringList exampleNames();
   bool openExample(const QString& name);
@@ -74,6 +86,12 @@ class MainWindow : public QMainWindow {
   QDockWidget* dock(const QString& objectName) const;
 
  protected:
+  // Asked before unsaved changes would be lost: Save, Discard or Cancel.
+  // Tests override these to answer without a dialog.
+  virtual QMessageBox::StandardButton askToSaveChanges();
+  // The Save As file dialog; empty when cancelled.
+  virtual QString askSavePath(const QString& suggested, const QString& filter);
+
   void closeEvent(QCloseEvent* event) override;
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
@@ -83,6 +101,10 @@ class MainWindow : public QMainWindow {
   QDockWidget* addPanel(const QString& objectName, QWidget* widget, Qt::DockWidgetArea area);
   void connectActions();
   void openWithDialog();
+  bool saveWithDialog();
+  // True when there is nothing unsaved or the user saved or discarded it.
+  bool maybeSave();
+  void updateSaveActions();
   void rebuildRecentMenu();
   void onModelReset();
   void onModuleChanged();

@@ -42,9 +42,17 @@ void ModelDocument::retrace() {
   emit traceChanged();
 }
 
-void ModelDocument::replaceModule(std::shared_ptr<nn::Module> module) {
+void ModelDocument::replaceModule(std::shared_ptr<nn::Module> module,
+                                  std::vector<model::ParametrizationSpec> parametrizations) {
   model_.module = std::move(module);
+  model_.parametrizations = std::move(parametrizations);
   notifyModuleChanged();
+}
+
+void ModelDocument::setFile(const QString& path, const QString& name, QJsonObject document) {
+  model_.path = path;
+  model_.name = name;
+  model_.document = std::move(document);
 }
 
 void ModelDocument::notifyModuleChanged() {

@@ -33,8 +33,14 @@ class ModelDocument : public QObject {
   // Traces every method with its example inputs again; throws core's errors
   // and leaves the previous trace in place then.
   void retrace();
-  // Shows another module tree (undo/redo of an edit), then as notifyModuleChanged.
-  void replaceModule(std::shared_ptr<nn::Module> module);
+  // The registrations behind the module's chains (model files; see LoadedModel).
+  const std::vector<model::ParametrizationSpec>& parametrizations() const { return model_.parametrizations; }
+  // Shows another module tree with the registrations behind its chains
+  // (an edit, its undo or redo), then as notifyModuleChanged.
+  void replaceModule(std::shared_ptr<nn::Module> module, std::vector<model::ParametrizationSpec> parametrizations);
+  // After Save As: the file the model now lives in, and for a model file the
+  // document as written there.
+  void setFile(const QString& path, const QString& name, QJsonObject document);
   // Tells the views that the module tree changed (a parametrization added or
   // removed), then re-traces; a failing re-trace drops the stale graph and is
   // reported through traceFailed.

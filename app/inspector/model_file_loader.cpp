@@ -15,13 +15,13 @@ namespace {
 // 8-byte little-endian header length.
 bool looksLikeIrText(const QByteArray& head) { return head.trimmed().startsWith("graph("); }
 
-QString baseName(const QString& path) {
+}  // namespace
+
+QString ModelFileLoader::displayName(const QString& path) {
   QString name = QFileInfo(path).fileName();
   const int dot = name.indexOf(QLatin1Char('.'));
   return dot > 0 ? name.left(dot) : name;
 }
-
-}  // namespace
 
 LoadedModel ModelFileLoader::load(const QString& path, const pluginhost::PluginManager& plugins, QString* traceError) {
   QFile file(path);
@@ -30,7 +30,7 @@ LoadedModel ModelFileLoader::load(const QString& path, const pluginhost::PluginM
   const QByteArray head = file.peek(64);
   LoadedModel loaded;
   loaded.path = QFileInfo(path).absoluteFilePath();
-  loaded.name = baseName(path);
+  loaded.name = displayName(path);
   try {
     if (looksLikeIrText(head)) {
       loaded.ir_graph = jit::parse_ir(file.readAll().toStdString());
@@ -39,6 +39,8 @@ LoadedModel ModelFileLoader::load(const QString& path, const pluginhost::PluginM
       const model::ModelFile modelFile = model::load_model(path, plugins);
       loaded.module = modelFile.module;
       loaded.example_inputs = modelFile.example_inputs;
+      loaded.document = modelFile.document;
+      loaded.parametrizations = modelFile.parametrizations;
       try {
         loaded.traced = model::trace_model(modelFile);
       } catch (const std::exception& e) {

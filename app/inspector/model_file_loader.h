@@ -29,6 +29,8 @@ struct ModelFileLoader {
   // Throws FileLoadError. A model file whose tracing fails still opens,
   // untraced, with the reason in `traceError`.
   static LoadedModel load(const QString& path, const pluginhost::PluginManager& plugins, QString* traceError = nullptr);
+  // The name shown for a file: its name up to the first dot.
+  static QString displayName(const QString& path);
 };
 
 }  // namespace paratrace::inspector

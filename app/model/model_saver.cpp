@@ -26,7 +26,8 @@ QString stem(const QFileInfo& info) {
   return name;
 }
 
-// Example inputs read from files: the same file, named from the new place.
+// Example inputs read from files: the same file, named from the new place;
+// a file of a model embedded as a Qt resource keeps its ":/" path.
 QJsonValue relocate_files(const QJsonValue& value, const QDir& from, const QDir& to) {
   if (value.isArray()) {
     QJsonArray out;
@@ -37,7 +38,8 @@ QJsonValue relocate_files(const QJsonValue& value, const QDir& from, const QDir&
   QJsonObject out = value.toObject();
   for (auto it = out.begin(); it != out.end(); ++it) {
     if (it.key() == QLatin1String("file") && it.value().isString())
-      *it = to.relativeFilePath(from.absoluteFilePath(it.value().toString()));
+      *it = from.path().startsWith(QLatin1Char(':')) ? from.absoluteFilePath(it.value().toString())
+                                                     : to.relativeFilePath(from.absoluteFilePath(it.value().toString()));
     else
       *it = relocate_files(it.value(), from, to);
   }
@@ -71,29 +73,54 @@ QJsonValue children_as_arrays(const JsonNode& node) {
   return out;
 }
 
-void save_model(const ModelFile& model, const QString& json_path) {
+QJsonArray parametrizations_json(const std::vector<ParametrizationSpec>& specs) {
+  QJsonArray list;
+  for (const ParametrizationSpec& spec : specs) {
+    QJsonObject entry;
+    if (!spec.module.isEmpty()) entry.insert(QStringLiteral("module"), spec.module);
+    entry.insert(QStringLiteral("tensor"), spec.tensor);
+    entry.insert(QStringLiteral("type"), spec.type);
+    if (!spec.options.isEmpty()) entry.insert(QStringLiteral("options"), QJsonObject::fromVariantMap(spec.options));
+    if (spec.unsafe) entry.insert(QStringLiteral("unsafe"), true);
+    list.append(entry);
+  }
+  return list;
+}
+
+QJsonObject save_model(const ModelFile& model, const QString& json_path) {
   const QFileInfo info(json_path);
   const QDir to = info.absoluteDir();
   const QString weights_name = stem(info) + QStringLiteral(".safetensors");
   const QString weights_path = to.absoluteFilePath(weights_name);
-  try {
-    io::save_state_dict(*model.module, weights_path.toStdString());
-  } catch (const Error& e) {
-    throw ModelFileReadError(weights_path, QStringLiteral("$"), QString::fromStdString(e.what()));
-  }
 
   QJsonObject document = model.document;
   document.insert(QStringLiteral("weights"), weights_name);
   document.insert(QStringLiteral("training"), model.module->is_training());
+  if (model.parametrizations.empty())
+    document.remove(QStringLiteral("parametrizations"));
+  else
+    document.insert(QStringLiteral("parametrizations"), parametrizations_json(model.parametrizations));
   if (document.contains(QStringLiteral("example_inputs")))
     document.insert(QStringLiteral("example_inputs"),
                     relocate_files(document.value(QStringLiteral("example_inputs")),
                                    QFileInfo(model.path).absoluteDir(), to));
 
+  // The JSON goes to its temporary file first: a place that cannot be
+  // written fails here, before the weights beside it are replaced.
   QSaveFile file(info.absoluteFilePath());
-  if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(document).toJson()) < 0 || !file.commit())
-    throw ModelFileReadError(info.absoluteFilePath(), QStringLiteral("$"),
-                             Tr::tr("cannot write the file: %1").arg(file.errorString()));
+  const auto write_error = [&] {
+    return ModelFileReadError(info.absoluteFilePath(), QStringLiteral("$"),
+                              Tr::tr("cannot write the file: %1").arg(file.errorString()));
+  };
+  if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(document).toJson()) < 0) throw write_error();
+  try {
+    io::save_state_dict(*model.module, weights_path.toStdString());
+  } catch (const Error& e) {
+    file.cancelWriting();
+    throw ModelFileReadError(weights_path, QStringLiteral("$"), QString::fromStdString(e.what()));
+  }
+  if (!file.commit()) throw write_error();
+  return document;
 }
 
 }  // namespace paratrace::model

@@ -104,7 +104,7 @@ class TstParametrizationEdit : public QObject {
     window.setModel(testing::demoModel());
     bool called = false;
     AddParametrizationDialog dialog(window.plugins(), QStringLiteral("x"), {{3, 3}, ScalarType::Float32},
-                                    [&called](std::shared_ptr<nn::Parametrization>, bool unsafe) {
+                                    [&called](std::shared_ptr<nn::Parametrization>, bool unsafe, const QString&, const QVariantMap&) {
                                       called = true;
                                       QVERIFY(unsafe);
                                       throw ValueError("Registering a parametrization may not change the shape");
