@@ -150,7 +150,11 @@ MainWindow::MainWindow(QWidget* parent)
   updateActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  // The undo stack, a child, is cleared when deleted: its signals must not
+  // reach the half-destroyed window's actions.
+  undoStack_->disconnect(this);
+}
 
 QDockWidget* MainWindow::addPanel(const QString& objectName, QWidget* widget, Qt::DockWidgetArea area) {
   auto* dock = new QDockWidget(this);
