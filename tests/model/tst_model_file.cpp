@@ -333,6 +333,64 @@ class TestModelFile : public QObject {
     QCOMPARE(state_text(*back.module), state_text(*m.module));
   }
 
+  void save_writes_the_parametrizations_of_the_edited_module() {
+    ModelFile m = load(model_json(R"({"type": "Sequential", "children": {
+        "a": {"type": "Linear", "in_features": 3, "out_features": 3},
+        "b": {"type": "Linear", "in_features": 3, "out_features": 3}}})",
+                                  R"("parametrizations": [{"module": "a", "tensor": "weight", "type": "Symmetric"}])"));
+    // Edited as the app does: a chain removed (its value kept), two added,
+    // one of them nested on an original, the list kept in step.
+    nn::parametrize::remove_parametrizations(*m.module->child("a"), "weight", /*leave_parametrized=*/true);
+    nn::parametrize::register_parametrization(*m.module->child("b"), "weight", plugins_.create(QStringLiteral("Shift"), {{QStringLiteral("offset"), 2.5}}));
+    nn::parametrize::register_parametrization(*m.module->get_submodule("b.parametrizations.weight"), "original",
+                                              plugins_.create(QStringLiteral("Symmetric")), /*unsafe=*/true);
+    m.parametrizations = {{QStringLiteral("b"), QStringLiteral("weight"), QStringLiteral("Shift"), {{QStringLiteral("offset"), 2.5}}, false},
+                          {QStringLiteral("b.parametrizations.weight"), QStringLiteral("original"), QStringLiteral("Symmetric"), {}, true}};
+    const QString saved = dir_.filePath(QStringLiteral("edited.paratrace.json"));
+    const QJsonObject written = model::save_model(m, saved);
+
+    QFile file(saved);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(json, written);
+    const QJsonArray expected = QJsonDocument::fromJson(R"([
+        {"module": "b", "tensor": "weight", "type": "Shift", "options": {"offset": 2.5}},
+        {"module": "b.parametrizations.weight", "tensor": "original", "type": "Symmetric", "unsafe": true}])").array();
+    QCOMPARE(json.value(QStringLiteral("parametrizations")).toArray(), expected);
+
+    const ModelFile back = model::load_model(saved, plugins_);
+    QCOMPARE(back.weights_kind, model::WeightsKind::AfterParametrizing);
+    QVERIFY(!nn::parametrize::is_parametrized(*back.module->child("a"), "weight"));
+    QCOMPARE(nn::parametrize::describe_all(*back.module).size(), std::size_t(2));
+    // The same entries; a.weight, registered anew by the removal, now comes
+    // after a.bias in the edited module, as in PyTorch.
+    const nn::StateDict edited = m.module->state_dict(), reloaded = back.module->state_dict();
+    QCOMPARE(reloaded.size(), edited.size());
+    for (const auto& [key, value] : edited) QVERIFY2(reloaded.find(key) && reloaded.find(key)->equal(value), key.c_str());
+    for (const char* path : {"a", "b"})
+      QVERIFY(back.module->child(path)->attr("weight").equal(m.module->child(path)->attr("weight")));
+
+    // With no chain left the list goes, and the plain weights load as such.
+    nn::parametrize::remove_parametrizations(*m.module->get_submodule("b.parametrizations.weight"), "original", true);
+    nn::parametrize::remove_parametrizations(*m.module->child("b"), "weight", /*leave_parametrized=*/true);
+    m.parametrizations.clear();
+    QVERIFY(!model::save_model(m, saved).contains(QStringLiteral("parametrizations")));
+    QCOMPARE(model::load_model(saved, plugins_).weights_kind, model::WeightsKind::BeforeParametrizing);
+  }
+
+  void save_that_cannot_write_the_json_leaves_the_weights_alone() {
+    const ModelFile m = load(model_json(R"({"type": "Linear", "in_features": 2, "out_features": 2})", ""));
+    QVERIFY(QDir(dir_.path()).mkpath(QStringLiteral("blocked.paratrace.json")));  // a directory: no file there
+    const QString json = dir_.filePath(QStringLiteral("blocked.paratrace.json"));
+    try {
+      model::save_model(m, json);
+      QFAIL("no error");
+    } catch (const model::ModelFileReadError& e) {
+      QVERIFY(QString::fromStdString(e.what()).contains(json));
+    }
+    QVERIFY(!QFileInfo::exists(dir_.filePath(QStringLiteral("blocked.safetensors"))));
+  }
+
   void load_for_tracing_reads_model_and_traced_files() {
     const QString path = model_test::write_file(
         dir_, QStringLiteral("traceable.paratrace.json"),
