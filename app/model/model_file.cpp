@@ -10,6 +10,7 @@
 #include "model_modules.h"
 #include "model_saver.h"
 #include "module_factory.h"
+#include "paratrace/autograd/grad_mode.h"
 #include "paratrace/nn/parametrize.h"
 #include "paratrace/tensor/generator.h"
 #include "option_values.h"
@@ -80,6 +81,31 @@ void load_weights(nn::Module& module, const nn::StateDict& state, const JsonNode
     module.load_state_dict(state, /*strict=*/true);
   } catch (const Error& e) {
     throw ModelFileWeightsError(node.file(), node.path(), QString::fromStdString(e.what()));
+  }
+}
+
+// Tensors a parametrization keeps out of the state_dict (FakeSparsity's
+// mask), copied into the registered buffers so they keep their identity.
+void load_kept_buffers(nn::Module& root, const JsonNode& node, const QString& path) {
+  io::SafetensorsContents contents;
+  try {
+    contents = read_safetensors(path);
+  } catch (const Error& e) {
+    throw ModelFileReadError(node.file(), node.path(), QString::fromStdString(e.what()));
+  }
+  for (const auto& [key, value] : contents.tensors) {
+    Tensor buffer;
+    try {
+      buffer = root.get_buffer(key);
+    } catch (const Error& e) {
+      throw ModelFileWeightsError(node.file(), node.path(), QString::fromStdString(e.what()));
+    }
+    if (!buffer.defined() || buffer.sizes() != value.sizes() || buffer.dtype() != value.dtype())
+      throw ModelFileWeightsError(node.file(), node.path(),
+                                  Tr::tr("the buffer %1 does not match the file's tensor in shape or dtype")
+                                      .arg(QString::fromStdString(key)));
+    autograd::NoGradGuard no_grad;
+    buffer.copy_(value);
   }
 }
 
@@ -183,6 +209,8 @@ ModelFile load_model(const QString& path, const pluginhost::PluginManager& plugi
     }
   }
   if (model.weights_kind == WeightsKind::AfterParametrizing) load_weights(*model.module, weights, weights_node);
+  const JsonNode buffers_node = in.get(QStringLiteral("buffers"));
+  if (buffers_node.present()) load_kept_buffers(*model.module, buffers_node, base.absoluteFilePath(buffers_node.string()));
 
   const JsonNode inputs = in.get(QStringLiteral("example_inputs"));
   if (inputs.present()) {

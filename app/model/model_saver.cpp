@@ -6,8 +6,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <functional>
 
 #include "model_error.h"
+#include "paratrace/io/safetensors.h"
 #include "paratrace/io/state_dict_io.h"
 
 namespace paratrace::model {
@@ -44,6 +46,16 @@ QJsonValue relocate_files(const QJsonValue& value, const QDir& from, const QDir&
       *it = relocate_files(it.value(), from, to);
   }
   return out;
+}
+
+// Buffers that state_dict leaves out (FakeSparsity's mask): without them a
+// reopened model would rebuild them from other values.
+io::NamedTensors kept_buffers(const nn::Module& module) {
+  const nn::StateDict state = module.state_dict();
+  io::NamedTensors kept;
+  for (const auto& [key, tensor] : module.named_buffers())
+    if (tensor.defined() && !state.contains(key)) kept.emplace_back(key, tensor.detach());
+  return kept;
 }
 
 }  // namespace
@@ -92,10 +104,16 @@ QJsonObject save_model(const ModelFile& model, const QString& json_path) {
   const QDir to = info.absoluteDir();
   const QString weights_name = stem(info) + QStringLiteral(".safetensors");
   const QString weights_path = to.absoluteFilePath(weights_name);
+  const io::NamedTensors buffers = kept_buffers(*model.module);
+  const QString buffers_name = stem(info) + QStringLiteral(".buffers.safetensors");
 
   QJsonObject document = model.document;
   document.insert(QStringLiteral("weights"), weights_name);
   document.insert(QStringLiteral("training"), model.module->is_training());
+  if (buffers.empty())
+    document.remove(QStringLiteral("buffers"));
+  else
+    document.insert(QStringLiteral("buffers"), buffers_name);
   if (model.parametrizations.empty())
     document.remove(QStringLiteral("parametrizations"));
   else
@@ -113,12 +131,17 @@ QJsonObject save_model(const ModelFile& model, const QString& json_path) {
                               Tr::tr("cannot write the file: %1").arg(file.errorString()));
   };
   if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(document).toJson()) < 0) throw write_error();
-  try {
-    io::save_state_dict(*model.module, weights_path.toStdString());
-  } catch (const Error& e) {
-    file.cancelWriting();
-    throw ModelFileReadError(weights_path, QStringLiteral("$"), QString::fromStdString(e.what()));
-  }
+  const auto write_tensors = [&](const QString& path, const std::function<void(const std::string&)>& save) {
+    try {
+      save(path.toStdString());
+    } catch (const Error& e) {
+      file.cancelWriting();
+      throw ModelFileReadError(path, QStringLiteral("$"), QString::fromStdString(e.what()));
+    }
+  };
+  write_tensors(weights_path, [&](const std::string& path) { io::save_state_dict(*model.module, path); });
+  if (!buffers.empty())
+    write_tensors(to.absoluteFilePath(buffers_name), [&](const std::string& path) { io::save_safetensors(path, buffers); });
   if (!file.commit()) throw write_error();
   return document;
 }

@@ -14,7 +14,9 @@ namespace paratrace::model {
 // `model.document` with "weights" pointing at the new file, "training" set
 // from the module, "parametrizations" rebuilt from `model.parametrizations`
 // (which must describe the module's chains, registration order) and
-// example-input files made relative to the new place. The JSON is written
+// example-input files made relative to the new place. Buffers the state_dict
+// leaves out (FakeSparsity's mask) go to "<stem>.buffers.safetensors",
+// named by "buffers". The JSON is written
 // and checked before the weights replace anything, so an unwritable place
 // leaves both files as they were. Returns the document written. Throws
 // ModelFileReadError naming the file that could not be written.

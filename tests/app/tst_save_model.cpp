@@ -105,8 +105,10 @@ class TstSaveModel : public QObject {
     QVERIFY(addThroughDialog(window, QStringLiteral("seq.1.weight"), QStringLiteral("SpectralNorm")));
     QVERIFY(window.modulesPanel()->selectPath(QStringLiteral("linear.weight")));
     QVERIFY(window.removeParametrizations(true));
+    // A mask built from the current weight, kept outside the state_dict.
+    QVERIFY(addThroughDialog(window, QStringLiteral("linear.weight"), QStringLiteral("FakeSparsity")));
     QVERIFY(window.isWindowModified());
-    QCOMPARE(window.document()->parametrizations().size(), std::size_t(4));
+    QCOMPARE(window.document()->parametrizations().size(), std::size_t(5));
 
     // A bundled example has no file to write back to: Save asks for a name.
     window.savePath = dir.filePath(QStringLiteral("edited"));
@@ -122,10 +124,13 @@ class TstSaveModel : public QObject {
     const QJsonObject json = readJson(saved);
     QCOMPARE(json.value(QStringLiteral("weights")).toString(), QStringLiteral("edited.safetensors"));
     const QJsonArray list = json.value(QStringLiteral("parametrizations")).toArray();
-    QCOMPARE(list.size(), 4);
+    QCOMPARE(list.size(), 5);
     QCOMPARE(list[0].toObject().value(QStringLiteral("module")).toString(), QStringLiteral("seq.0"));
     QCOMPARE(list[2].toObject().value(QStringLiteral("type")).toString(), QStringLiteral("Symmetric"));
     QCOMPARE(list[3].toObject().value(QStringLiteral("type")).toString(), QStringLiteral("SpectralNorm"));
+    QCOMPARE(list[4].toObject().value(QStringLiteral("options")).toObject().value(QStringLiteral("mask")).toString(),
+             QStringLiteral("unstructured"));
+    QCOMPARE(json.value(QStringLiteral("buffers")).toString(), QStringLiteral("edited.buffers.safetensors"));
 
     TestWindow again;
     QVERIFY(again.openFile(saved));
@@ -134,7 +139,7 @@ class TstSaveModel : public QObject {
     nn::Module& after = *again.document()->module();
     QCOMPARE(chains(after), chains(before));
     QVERIFY(chains(after).contains(QStringLiteral("seq.0.weight: FakeSparsity, Symmetric")));
-    QVERIFY(!nn::parametrize::is_parametrized(*after.get_submodule("linear"), "weight"));
+    QVERIFY(chains(after).contains(QStringLiteral("linear.weight: FakeSparsity")));
     QVERIFY(sameState(after, before));
     for (const char* path : {"linear", "seq.0", "seq.1"})
       QVERIFY(after.get_submodule(path)->attr("weight").equal(before.get_submodule(path)->attr("weight")));
@@ -145,7 +150,7 @@ class TstSaveModel : public QObject {
     QVERIFY(addThroughDialog(window, QStringLiteral("linear.weight"), QStringLiteral("Skew")));
     QVERIFY(window.save());
     QCOMPARE(window.askedPath, 1);
-    QCOMPARE(readJson(saved).value(QStringLiteral("parametrizations")).toArray().size(), 5);
+    QCOMPARE(readJson(saved).value(QStringLiteral("parametrizations")).toArray().size(), 6);
   }
 
   void undoAndRedoRestoreModuleAndListTogether() {

@@ -14,6 +14,7 @@
 #include "model_saver.h"
 #include "model_test_util.h"
 #include "module_factory.h"
+#include "paratrace/autograd/grad_mode.h"
 #include "paratrace/io/safetensors.h"
 #include "paratrace/nn/parametrize.h"
 #include "paratrace/nn/parametrize_inspect.h"
@@ -378,6 +379,27 @@ class TestModelFile : public QObject {
     QCOMPARE(model::load_model(saved, plugins_).weights_kind, model::WeightsKind::BeforeParametrizing);
   }
 
+  void save_keeps_buffers_the_state_dict_leaves_out() {
+    // FakeSparsity's mask is built from the weight when registered and left
+    // out of the state_dict; reopening registers it on the seeded default
+    // weight, so without the saved mask it would differ.
+    ModelFile m = load(model_json(R"({"type": "Linear", "in_features": 4, "out_features": 4})", R"("seed": 1)"));
+    {
+      autograd::NoGradGuard no_grad;
+      m.module->attr("weight").copy_(arange(16).reshape({4, 4}).to(ScalarType::Float32));
+    }
+    nn::parametrize::register_parametrization(*m.module, "weight", plugins_.create(QStringLiteral("FakeSparsity")));
+    m.parametrizations = {{QString(), QStringLiteral("weight"), QStringLiteral("FakeSparsity"), {}, false}};
+    const QString saved = dir_.filePath(QStringLiteral("masked.paratrace.json"));
+    const QJsonObject json = model::save_model(m, saved);
+    QCOMPARE(json.value(QStringLiteral("buffers")).toString(), QStringLiteral("masked.buffers.safetensors"));
+    const ModelFile back = model::load_model(saved, plugins_);
+    const Tensor mask = m.module->get_buffer("parametrizations.weight.0.mask");
+    QCOMPARE(sum(mask).item<double>(), 8.0);  // the 8 largest of 0..15 kept
+    QVERIFY(back.module->get_buffer("parametrizations.weight.0.mask").equal(mask));
+    QVERIFY(back.module->attr("weight").equal(m.module->attr("weight")));
+  }
+
   void save_that_cannot_write_the_json_leaves_the_weights_alone() {
     const ModelFile m = load(model_json(R"({"type": "Linear", "in_features": 2, "out_features": 2})", ""));
     QVERIFY(QDir(dir_.path()).mkpath(QStringLiteral("blocked.paratrace.json")));  // a directory: no file there
@@ -473,6 +495,8 @@ class TestModelFile : public QObject {
                                      << "$.weights" << "nowhere.safetensors";
     QTest::newRow("weights shape") << model_json(linear3, R"("weights": "wrong_shape.safetensors")") << "ModelFileWeightsError"
                                    << "$.weights" << "size mismatch for weight: copying a param with shape torch.Size([2, 2]) from checkpoint";
+    QTest::newRow("buffers name") << model_json(linear3, R"("buffers": "missing_key.safetensors")") << "ModelFileWeightsError"
+                                  << "$.buffers" << "`weight` is not a buffer";
     QTest::newRow("weights key") << model_json(linear3, R"("weights": "missing_key.safetensors")") << "ModelFileWeightsError"
                                  << "$.weights" << "Missing key(s) in state_dict: \"bias\"";
     // The available types follow; which ones depends on the built-in plugins.

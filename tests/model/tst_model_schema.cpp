@@ -1,5 +1,6 @@
 // docs/paratrace-model.schema.json and the loader agree: the same module
-// types, for each type the same keys, and every bundled example conforms.
+// types, for each type the same keys, and every bundled example and a saved
+// model conform.
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -7,8 +8,14 @@
 
 #include "json_schema_check.h"
 #include "model_error.h"
+#include "model_file.h"
+#include "model_saver.h"
 #include "model_test_util.h"
 #include "module_factory.h"
+#include "paratrace/nn/parametrizations/fake_sparsity.h"
+#include "paratrace/nn/parametrize.h"
+#include "paratrace/tensor/factories.h"
+#include "plugin_manager.h"
 
 using namespace paratrace;
 
@@ -94,6 +101,21 @@ class TestModelSchema : public QObject {
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
     QVERIFY(doc.isObject());
     const QString error = model_test::SchemaCheck(schema_).check(doc.object());
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+  }
+
+  void a_saved_model_conforms() {
+    const pluginhost::PluginManager no_plugins;
+    model::ModelFile m = model::load_model(QDir(model_test::kModelsDir).filePath(QStringLiteral("conv_net.paratrace.json")), no_plugins);
+    nn::Module& classifier = *m.module->get_submodule("classifier");
+    nn::parametrize::register_parametrization(classifier, "weight", std::make_shared<nn::FakeSparsity>(ones({10, 64})));
+    m.parametrizations = {{QStringLiteral("classifier"), QStringLiteral("weight"), QStringLiteral("FakeSparsity"),
+                           {{QStringLiteral("mask"), QStringLiteral("none")}}, false}};
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QJsonObject saved = model::save_model(m, dir.filePath(QStringLiteral("saved.paratrace.json")));
+    QVERIFY(saved.contains(QStringLiteral("buffers")));  // the mask
+    const QString error = model_test::SchemaCheck(schema_).check(saved);
     QVERIFY2(error.isEmpty(), qPrintable(error));
   }
 
