@@ -36,7 +36,6 @@
 #include "plugin_directories.h"
 #include "plugins_dialog.h"
 #include "preferences_dialog.h"
-#include "save_document.h"
 #include "translations.h"
 #include "graph_panel.h"
 #include "graph_scene.h"
@@ -273,20 +272,25 @@ bool MainWindow::save() {
   return saveWithDialog();
 }
 
+bool MainWindow::editsInEffect() const { return undoStack_->index() > 0; }
+
+SaveFormat MainWindow::saveFormat() {
+  const SaveFormat format = DocumentSaver::format(document_->model(), editsInEffect());
+  if (format == SaveFormat::None)
+    messageBar_->showMessage(MessageBar::Level::Warning, DocumentSaver::whyNot(document_->model(), editsInEffect()));
+  return format;
+}
+
 bool MainWindow::saveWithDialog() {
-  const bool edited = undoStack_->index() > 0;
-  const SaveFormat format = DocumentSaver::format(document_->model(), edited);
-  if (format == SaveFormat::None) return saveAs(QString());  // reports why
+  const SaveFormat format = saveFormat();
+  if (format == SaveFormat::None) return false;
   const QString path = askSavePath(DocumentSaver::suggestedPath(document_->model(), format), DocumentSaver::fileFilter(format));
   return !path.isEmpty() && saveAs(path);
 }
 
 bool MainWindow::saveAs(const QString& path) {
-  const SaveFormat format = DocumentSaver::format(document_->model(), undoStack_->index() > 0);
-  if (format == SaveFormat::None) {
-    messageBar_->showMessage(MessageBar::Level::Warning, DocumentSaver::whyNot(document_->model(), undoStack_->index() > 0));
-    return false;
-  }
+  const SaveFormat format = saveFormat();
+  if (format == SaveFormat::None) return false;
   const QString file = QFileInfo(DocumentSaver::withSuffix(path, format)).absoluteFilePath();
   try {
     QJsonObject written = DocumentSaver::write(document_->model(), format, file);
@@ -328,8 +332,7 @@ QString MainWindow::askSavePath(const QString& suggested, const QString& filter)
 }
 
 void MainWindow::updateSaveActions() {
-  const bool edited = undoStack_->index() > 0;
-  const QString why = DocumentSaver::whyNot(document_->model(), edited);
+  const QString why = DocumentSaver::whyNot(document_->model(), editsInEffect());
   for (QAction* action : {actions_->save, actions_->saveAs}) {
     action->setEnabled(why.isEmpty());
     action->setToolTip(why);

@@ -11,6 +11,7 @@
 #include "app_settings.h"
 #include "loaded_model.h"
 #include "plugin_manager.h"
+#include "save_document.h"
 
 class QComboBox;
 class QDockWidget;
@@ -102,6 +103,10 @@ class MainWindow : public QMainWindow {
   void connectActions();
   void openWithDialog();
   bool saveWithDialog();
+  // Whether undo steps are in effect since the file was opened.
+  bool editsInEffect() const;
+  // What Save writes; None with the reason shown in the message bar.
+  SaveFormat saveFormat();
   // True when there is nothing unsaved or the user saved or discarded it.
   bool maybeSave();
   void updateSaveActions();
