@@ -311,6 +311,43 @@ class TestParametrize : public QObject {
     QCOMPARE(model.type_name(), std::string("Linear"));
   }
 
+  // Removing the outer chain while its original is parametrized in turn: the
+  // original is a computed tensor, so PyTorch 1.13 registers the result as a
+  // buffer (not a parameter), keeping the values, for both leave_parametrized.
+  void removeOuterOfNestedParametrization_data() {
+    QTest::addColumn<bool>("leave");
+    QTest::newRow("leave_parametrized") << true;
+    QTest::newRow("not leave_parametrized") << false;
+  }
+  void removeOuterOfNestedParametrization() {
+    QFETCH(bool, leave);
+    Linear model(4, 4);
+    P::register_parametrization(model, "weight", make<Skew>());
+    const auto list = P::parametrization_list(model, "weight");
+    P::register_parametrization(*list, "original", make<Skew>());
+    const Tensor expected = (leave ? model.attr("weight") : list->attr("original")).detach().clone();
+
+    P::remove_parametrizations(model, "weight", leave);
+    QVERIFY(!P::is_parametrized(model));
+    QVERIFY(model.has_buffer("weight"));
+    QVERIFY(!model.has_parameter("weight"));
+    QVERIFY(model.has_parameter("bias"));
+    PT_COMPARE_CLOSE(model.attr("weight"), expected, kRtol, kAtol);
+  }
+
+  // A "parametrizations" attribute that is not a ModuleDict (a module tree
+  // rebuilt from a traced-module file) is replaced, as PyTorch's assignment
+  // `module.parametrizations = ModuleDict()` does.
+  void registerOverPlainParametrizationsChild() {
+    Linear model(4, 4);
+    model.register_module("parametrizations", std::make_shared<Module>());
+    QVERIFY(!P::is_parametrized(model));
+    P::register_parametrization(model, "weight", make<Skew>());
+    QVERIFY(P::is_parametrized(model, "weight"));
+    const Tensor A = model.attr("weight");
+    PT_COMPARE_CLOSE(A, -A.T(), kRtol, kAtol);
+  }
+
   void registerAndRemoveBufferParametrization() {
     Linear model(8, 8);
     model.delete_attr("bias");

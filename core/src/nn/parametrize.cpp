@@ -124,6 +124,10 @@ Module& register_parametrization(Module& module, const std::string& tensor_name,
   module.delete_attr(tensor_name);
   if (!is_parametrized(module)) {
     module.set_injected_type_name("Parametrized" + module.class_name());
+    // PyTorch assigns a new ModuleDict over any attribute of that name that
+    // is not one (a module tree rebuilt from a traced-module file has plain
+    // modules there).
+    if (module.has_child(kParametrizations) && !parametrizations_of(module)) module.delete_attr(kParametrizations);
     if (!module.has_child(kParametrizations)) module.register_module(kParametrizations, std::make_shared<ModuleDict>());
   }
   module.define_property(tensor_name, parametrized_tensor_property());
@@ -154,6 +158,9 @@ Module& remove_parametrizations(Module& module, const std::string& tensor_name, 
   bool as_parameter = list->originals_are_parameters();
   if (list->is_tensor()) {
     original = list->attr("original");
+    // A nested chain's original is computed, not a Parameter: PyTorch then
+    // registers the result as a buffer.
+    as_parameter = as_parameter && !is_parametrized(*list, "original");
     if (leave_parametrized) {
       autograd::NoGradGuard no_grad;
       const Tensor t = module.attr(tensor_name);
