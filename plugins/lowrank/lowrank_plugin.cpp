@@ -1,5 +1,7 @@
 #include "lowrank_plugin.h"
 
+#include <algorithm>
+
 #include "paratrace/nn/parametrizations/low_rank.h"
 #include "paratrace/plugin/plugin_helpers.h"
 
@@ -9,9 +11,7 @@ using namespace paratrace::plugin;
 using paratrace::nn::Parametrization;
 namespace parametrizations = paratrace::nn::parametrizations;
 
-// Both types apply to floating matrices (or batches of them). A rank above
-// min(n, m) is refused by LowRank's right_inverse when registered, as the
-// check cannot see options.
+// Both types apply to floating matrices (or batches of them).
 class LowRankPluginType : public ParametrizationType {
  public:
   std::optional<QString> check(const TensorSpec& tensor) const override {
@@ -31,6 +31,16 @@ class LowRankType : public LowRankPluginType {
   }
   QList<OptionSpec> options() const override {
     return {int_option("rank", 1, 1, tr("The largest rank r the matrix may have"))};
+  }
+  // Said before applying, in the words of core's refusal at registration.
+  std::optional<QString> check_with_options(const TensorSpec& tensor, const QVariantMap& options) const override {
+    if (auto reason = check(tensor)) return reason;
+    const qlonglong rank = options.value(QStringLiteral("rank")).toLongLong();
+    const auto& shape = tensor.shape;
+    const qlonglong most = std::min(shape[shape.size() - 2], shape[shape.size() - 1]);
+    if (rank <= most) return std::nullopt;
+    return tr("%1: rank %2 is larger than min(n, m) = %3 for shape %4")
+        .arg(type_name(), QString::number(rank), QString::number(most), shape_text(shape));
   }
   std::shared_ptr<Parametrization> create(const QVariantMap& options) const override {
     return std::make_shared<parametrizations::LowRank>(options.value(QStringLiteral("rank")).toLongLong());

@@ -41,8 +41,23 @@ class FakeSparsityType : public ParametrizationType {
   std::optional<QString> check(const TensorSpec& tensor) const override {
     return first_reason({require_dimension(tensor, type_name()), require_floating(tensor, type_name())});
   }
-  // Shape-dependent conditions (m dividing the last dimension, a matrix for
-  // blocks) are the builders' to check when the mask is built.
+  // What the mask builders would refuse at registration, said before.
+  std::optional<QString> check_with_options(const TensorSpec& tensor, const QVariantMap& options) const override {
+    if (auto reason = check(tensor)) return reason;
+    const QString kind = options.value(QStringLiteral("mask")).toString();
+    const auto& shape = tensor.shape;
+    if (kind == QLatin1String("nm")) {
+      const qlonglong m = options.value(QStringLiteral("m")).toLongLong();
+      if (shape.back() % m != 0)
+        return tr("%1 with an N:M mask needs the last dimension to be divisible by m=%2, got shape %3")
+            .arg(type_name(), QString::number(m), shape_text(shape));
+    } else if (kind == QLatin1String("block") && shape.size() < 2) {
+      return tr("%1 with a block mask needs a matrix, got shape %2").arg(type_name(), shape_text(shape));
+    }
+    return std::nullopt;
+  }
+  // The builders check the shape again when the mask is built, for callers
+  // that register without asking check_with_options.
   std::shared_ptr<Parametrization> create(const QVariantMap& options) const override {
     const QString kind = options.value(QStringLiteral("mask")).toString();
     const double level = options.value(QStringLiteral("sparsity_level")).toDouble();
