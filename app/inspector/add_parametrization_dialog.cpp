@@ -109,8 +109,14 @@ bool AddParametrizationDialog::tryApply() {
     error_->setText(tr("Choose a parametrization."));
     return false;
   }
+  const QString type = item->data(kTypeRole).toString();
   try {
-    const auto parametrization = plugins_.create(item->data(kTypeRole).toString(), form_->values());
+    // The options chosen may not fit the tensor (a rank above its size).
+    if (const auto reason = plugins_.check(type, tensor_, form_->values())) {
+      error_->setText(*reason);
+      return false;
+    }
+    const auto parametrization = plugins_.create(type, form_->values());
     apply_(parametrization, unsafe_->isChecked());
   } catch (const std::exception& e) {
     error_->setText(QString::fromStdString(e.what()));
