@@ -103,6 +103,12 @@ class TestPluginTranslations : public QObject {
       for (const TensorSpec& tensor : tensors) reasons += type->check(tensor).has_value();
     }
     QVERIFY(reasons >= 9 * 2);
+    // The reasons that need the options too.
+    QVERIFY(manager.check(QStringLiteral("LowRank"), {{4, 3}, ScalarType::Float32}, {{QStringLiteral("rank"), 5}}));
+    QVERIFY(manager.check(QStringLiteral("FakeSparsity"), {{3, 6}, ScalarType::Float32},
+                          {{QStringLiteral("mask"), QStringLiteral("nm")}}));
+    QVERIFY(manager.check(QStringLiteral("FakeSparsity"), {{3}, ScalarType::Float32},
+                          {{QStringLiteral("mask"), QStringLiteral("block")}}));
 
     // Option and factory errors, from the host and from a plugin's create().
     expect_throw([&] { manager.create(QStringLiteral("NoSuchType")); });
