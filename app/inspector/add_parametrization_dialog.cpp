@@ -110,8 +110,13 @@ bool AddParametrizationDialog::tryApply() {
     error_->setText(tr("Choose a parametrization."));
     return false;
   }
+  const QString type = item->data(kTypeRole).toString();
   try {
-    const QString type = item->data(kTypeRole).toString();
+    // The options chosen may not fit the tensor (a rank above its size).
+    if (const auto reason = plugins_.check(type, tensor_, form_->values())) {
+      error_->setText(*reason);
+      return false;
+    }
     const auto parametrization = plugins_.create(type, form_->values());
     apply_(parametrization, unsafe_->isChecked(), type,
            pluginhost::resolve_options(plugins_.type(type)->options(), form_->values()));

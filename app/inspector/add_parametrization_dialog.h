@@ -2,8 +2,8 @@
 // Add parametrization…: every parametrization the loaded plugins provide,
 // those that cannot apply to the selected tensor greyed out with the
 // plugin's reason; an options form from the chosen type's schema; the unsafe
-// switch. Errors (bad options, core refusing the registration) are shown in
-// the dialog, which stays open.
+// switch. Errors (bad options, options that do not fit the tensor, core
+// refusing the registration) are shown in the dialog, which stays open.
 #include <QDialog>
 #include <functional>
 #include <memory>

@@ -117,17 +117,28 @@ std::shared_ptr<const plugin::ParametrizationType> PluginManager::type(const QSt
 
 QString PluginManager::provider(const QString& type_name) const { return types_.value(type_name).file; }
 
-std::shared_ptr<nn::Parametrization> PluginManager::create(const QString& type_name, const QVariantMap& options) const {
+const PluginManager::Provided& PluginManager::provided(const QString& type_name) const {
   const auto it = types_.constFind(type_name);
   if (it == types_.constEnd())
     throw KeyError(tr("no loaded plugin provides the parametrization \"%1\"").arg(type_name).toStdString());
-  const QVariantMap resolved = resolve_options(it->type->options(), options);
+  return *it;
+}
+
+std::optional<QString> PluginManager::check(const QString& type_name, const plugin::TensorSpec& tensor,
+                                            const QVariantMap& options) const {
+  const auto& type = provided(type_name).type;
+  return type->check_with_options(tensor, resolve_options(type->options(), options));
+}
+
+std::shared_ptr<nn::Parametrization> PluginManager::create(const QString& type_name, const QVariantMap& options) const {
+  const Provided& entry = provided(type_name);
+  const QVariantMap resolved = resolve_options(entry.type->options(), options);
   const auto failed = [&](const QString& why) {
-    return RuntimeError(tr("%1 (from %2) could not be built: %3").arg(type_name, it->file, why).toStdString());
+    return RuntimeError(tr("%1 (from %2) could not be built: %3").arg(type_name, entry.file, why).toStdString());
   };
   std::shared_ptr<nn::Parametrization> result;
   try {
-    result = it->type->create(resolved);
+    result = entry.type->create(resolved);
   } catch (const plugin::OptionError&) {
     throw;
   } catch (const std::exception& e) {

@@ -54,12 +54,19 @@ class PluginManager {
   // option, and RuntimeError naming the type and plugin file when the
   // factory fails.
   std::shared_ptr<nn::Parametrization> create(const QString& type_name, const QVariantMap& options = {}) const;
+  // Why `type_name` with these options cannot be applied to such a tensor
+  // (ParametrizationType::check_with_options on the resolved options);
+  // nullopt when it can. Throws KeyError and plugin::OptionError as create().
+  std::optional<QString> check(const QString& type_name, const plugin::TensorSpec& tensor,
+                               const QVariantMap& options = {}) const;
 
  private:
   struct Provided {
     std::shared_ptr<const plugin::ParametrizationType> type;
     QString file;
   };
+  // Throws KeyError when no loaded plugin provides `type_name`.
+  const Provided& provided(const QString& type_name) const;
   // Runs the plugin's code: instance, its types, one build of each with the
   // default options. Throws on the first problem.
   QList<std::shared_ptr<const plugin::ParametrizationType>> instantiate(QPluginLoader& loader,

@@ -1,35 +1,27 @@
 #include "lowrank_plugin.h"
 
-#include <QCoreApplication>
+#include <algorithm>
 
 #include "paratrace/nn/parametrizations/low_rank.h"
+#include "paratrace/plugin/plugin_helpers.h"
 
 namespace {
 
+using namespace paratrace::plugin;
 using paratrace::nn::Parametrization;
-using paratrace::plugin::OptionSpec;
-using paratrace::plugin::ParametrizationType;
-using paratrace::plugin::shape_text;
-using paratrace::plugin::TensorSpec;
 namespace parametrizations = paratrace::nn::parametrizations;
 
-// Both types translate in the plugin's context and apply to floating
-// matrices (or batches of them). A rank above min(n, m) is refused by
-// LowRank's right_inverse when registered, as the check cannot see options.
+// Both types apply to floating matrices (or batches of them).
 class LowRankPluginType : public ParametrizationType {
-  Q_DECLARE_TR_FUNCTIONS(LowRankPlugin)
-
  public:
   std::optional<QString> check(const TensorSpec& tensor) const override {
-    if (tensor.shape.size() < 2) return tr("%1 needs a matrix, got shape %2").arg(type_name(), shape_text(tensor.shape));
-    if (!paratrace::is_floating_point(tensor.dtype))
-      return tr("%1 needs a floating-point tensor, got %2")
-          .arg(type_name(), QString::fromUtf8(paratrace::dtype_name(tensor.dtype)));
-    return std::nullopt;
+    return first_reason({require_matrix(tensor, type_name()), require_floating(tensor, type_name())});
   }
 };
 
 class LowRankType : public LowRankPluginType {
+  Q_DECLARE_TR_FUNCTIONS(LowRankPlugin)
+
  public:
   QString type_name() const override { return QStringLiteral("LowRank"); }
   QString display_name() const override { return tr("Low rank"); }
@@ -38,7 +30,17 @@ class LowRankType : public LowRankPluginType {
               "(r x m) as original1; applying it keeps the best rank-r approximation (truncated SVD).");
   }
   QList<OptionSpec> options() const override {
-    return {{QStringLiteral("rank"), OptionSpec::Type::Int, 1, 1, {}, {}, tr("The largest rank r the matrix may have")}};
+    return {int_option("rank", 1, 1, tr("The largest rank r the matrix may have"))};
+  }
+  // Said before applying, in the words of core's refusal at registration.
+  std::optional<QString> check_with_options(const TensorSpec& tensor, const QVariantMap& options) const override {
+    if (auto reason = check(tensor)) return reason;
+    const qlonglong rank = options.value(QStringLiteral("rank")).toLongLong();
+    const auto& shape = tensor.shape;
+    const qlonglong most = std::min(shape[shape.size() - 2], shape[shape.size() - 1]);
+    if (rank <= most) return std::nullopt;
+    return tr("%1: rank %2 is larger than min(n, m) = %3 for shape %4")
+        .arg(type_name(), QString::number(rank), QString::number(most), shape_text(shape));
   }
   std::shared_ptr<Parametrization> create(const QVariantMap& options) const override {
     return std::make_shared<parametrizations::LowRank>(options.value(QStringLiteral("rank")).toLongLong());
@@ -46,6 +48,8 @@ class LowRankType : public LowRankPluginType {
 };
 
 class RankOneType : public LowRankPluginType {
+  Q_DECLARE_TR_FUNCTIONS(LowRankPlugin)
+
  public:
   QString type_name() const override { return QStringLiteral("RankOne"); }
   QString display_name() const override { return tr("Rank one"); }
@@ -61,5 +65,5 @@ class RankOneType : public LowRankPluginType {
 }  // namespace
 
 QList<std::shared_ptr<const ParametrizationType>> LowRankPlugin::parametrizations() const {
-  return {std::make_shared<LowRankType>(), std::make_shared<RankOneType>()};
+  return make_types<LowRankType, RankOneType>();
 }

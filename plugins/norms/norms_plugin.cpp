@@ -1,36 +1,26 @@
 #include "norms_plugin.h"
 
-#include <QCoreApplication>
-
 #include "paratrace/nn/parametrizations/spectral_norm.h"
 #include "paratrace/nn/parametrizations/weight_norm.h"
+#include "paratrace/plugin/plugin_helpers.h"
 
 namespace {
 
+using namespace paratrace::plugin;
 using paratrace::nn::Parametrization;
-using paratrace::plugin::OptionSpec;
-using paratrace::plugin::ParametrizationType;
-using paratrace::plugin::shape_text;
-using paratrace::plugin::TensorSpec;
 namespace parametrizations = paratrace::nn::parametrizations;
 
-// Both types translate in the plugin's context and apply to any floating
-// tensor with at least one dimension.
+// Both types apply to any floating tensor with at least one dimension.
 class NormType : public ParametrizationType {
-  Q_DECLARE_TR_FUNCTIONS(NormsPlugin)
-
  public:
   std::optional<QString> check(const TensorSpec& tensor) const override {
-    if (tensor.shape.empty())
-      return tr("%1 needs at least one dimension, got shape %2").arg(type_name(), shape_text(tensor.shape));
-    if (!paratrace::is_floating_point(tensor.dtype))
-      return tr("%1 needs a floating-point tensor, got %2")
-          .arg(type_name(), QString::fromUtf8(paratrace::dtype_name(tensor.dtype)));
-    return std::nullopt;
+    return first_reason({require_dimension(tensor, type_name()), require_floating(tensor, type_name())});
   }
 };
 
 class SpectralNormType : public NormType {
+  Q_DECLARE_TR_FUNCTIONS(NormsPlugin)
+
  public:
   QString type_name() const override { return QStringLiteral("SpectralNorm"); }
   QString display_name() const override { return tr("Spectral normalization"); }
@@ -40,14 +30,12 @@ class SpectralNormType : public NormType {
   }
   QList<OptionSpec> options() const override {
     return {
-        {QStringLiteral("n_power_iterations"), OptionSpec::Type::Int, 1, 1, {}, {},
-         tr("Power iterations per evaluation in training mode")},
-        {QStringLiteral("eps"), OptionSpec::Type::Float, 1e-12, 0.0, {}, {},
-         tr("Added to norms when normalizing, for numerical stability")},
+        int_option("n_power_iterations", 1, 1, tr("Power iterations per evaluation in training mode")),
+        float_option("eps", 1e-12, 0.0, tr("Added to norms when normalizing, for numerical stability")),
         // No default: unset picks PyTorch's, which needs the module's class.
-        {QStringLiteral("dim"), OptionSpec::Type::Int, QVariant(), {}, {}, {},
-         tr("The output dimension (negative counts from the end); unset: 1 for ConvTranspose modules, 0 "
-            "otherwise, as PyTorch does")},
+        int_option("dim", std::nullopt, std::nullopt,
+                   tr("The output dimension (negative counts from the end); unset: 1 for ConvTranspose modules, 0 "
+                      "otherwise, as PyTorch does")),
     };
   }
   std::shared_ptr<Parametrization> create(const QVariantMap& options) const override {
@@ -61,6 +49,8 @@ class SpectralNormType : public NormType {
 };
 
 class WeightNormType : public NormType {
+  Q_DECLARE_TR_FUNCTIONS(NormsPlugin)
+
  public:
   QString type_name() const override { return QStringLiteral("WeightNorm"); }
   QString display_name() const override { return tr("Weight normalization"); }
@@ -69,11 +59,9 @@ class WeightNormType : public NormType {
               "||v||, as torch.nn.utils.parametrizations.weight_norm (PyTorch 2).");
   }
   QList<OptionSpec> options() const override {
-    return {
-        {QStringLiteral("dim"), OptionSpec::Type::Int, 0, -1, {}, {},
-         tr("The dimension kept by the norm (one g per slice); -1 normalizes the whole tensor (PyTorch's "
-            "dim=None)")},
-    };
+    return {int_option("dim", 0, -1,
+                       tr("The dimension kept by the norm (one g per slice); -1 normalizes the whole tensor (PyTorch's "
+                          "dim=None)"))};
   }
   std::shared_ptr<Parametrization> create(const QVariantMap& options) const override {
     return std::make_shared<parametrizations::WeightNorm>(options.value(QStringLiteral("dim")).toLongLong());
@@ -83,5 +71,5 @@ class WeightNormType : public NormType {
 }  // namespace
 
 QList<std::shared_ptr<const ParametrizationType>> NormsPlugin::parametrizations() const {
-  return {std::make_shared<SpectralNormType>(), std::make_shared<WeightNormType>()};
+  return make_types<SpectralNormType, WeightNormType>();
 }

@@ -1,21 +1,17 @@
 #include "sparsity_plugin.h"
 
-#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include "paratrace/nn/parametrizations/fake_sparsity.h"
 #include "paratrace/nn/sparsity/mask_builders.h"
+#include "paratrace/plugin/plugin_helpers.h"
 #include "paratrace/tensor/factories.h"
 
 namespace {
 
+using namespace paratrace::plugin;
 using paratrace::Tensor;
 using paratrace::nn::Parametrization;
-using paratrace::plugin::OptionError;
-using paratrace::plugin::OptionSpec;
-using paratrace::plugin::ParametrizationType;
-using paratrace::plugin::shape_text;
-using paratrace::plugin::TensorSpec;
 namespace sparsity = paratrace::nn::sparsity;
 
 class FakeSparsityType : public ParametrizationType {
@@ -30,28 +26,38 @@ class FakeSparsityType : public ParametrizationType {
   }
   QList<OptionSpec> options() const override {
     return {
-        {QStringLiteral("mask"), OptionSpec::Type::Choice, QStringLiteral("unstructured"), {}, {},
-         {QStringLiteral("unstructured"), QStringLiteral("nm"), QStringLiteral("block"), QStringLiteral("none")},
-         tr("unstructured: the smallest entries; nm: n of every m along the last dimension; block: whole blocks of "
-            "smallest mean square; none: all ones")},
-        {QStringLiteral("sparsity_level"), OptionSpec::Type::Float, 0.5, 0.0, 1.0, {},
-         tr("The fraction of entries (unstructured) or blocks (block) set to zero")},
-        {QStringLiteral("n"), OptionSpec::Type::Int, 2, 0, {}, {}, tr("nm: how many entries of every m are kept")},
-        {QStringLiteral("m"), OptionSpec::Type::Int, 4, 1, {}, {}, tr("nm: the group size along the last dimension")},
-        {QStringLiteral("block_shape"), OptionSpec::Type::String, QStringLiteral("1x4"), {}, {}, {},
-         tr("block: rows x columns of a block, such as 1x4 or 4x4")},
+        choice_option("mask", QStringLiteral("unstructured"),
+                      {QStringLiteral("unstructured"), QStringLiteral("nm"), QStringLiteral("block"),
+                       QStringLiteral("none")},
+                      tr("unstructured: the smallest entries; nm: n of every m along the last dimension; block: whole "
+                         "blocks of smallest mean square; none: all ones")),
+        float_option("sparsity_level", 0.5, 0.0, 1.0,
+                     tr("The fraction of entries (unstructured) or blocks (block) set to zero")),
+        int_option("n", 2, 0, tr("nm: how many entries of every m are kept")),
+        int_option("m", 4, 1, tr("nm: the group size along the last dimension")),
+        string_option("block_shape", QStringLiteral("1x4"), tr("block: rows x columns of a block, such as 1x4 or 4x4")),
     };
   }
   std::optional<QString> check(const TensorSpec& tensor) const override {
-    if (tensor.shape.empty())
-      return tr("FakeSparsity needs at least one dimension, got shape %1").arg(shape_text(tensor.shape));
-    if (!paratrace::is_floating_point(tensor.dtype))
-      return tr("FakeSparsity needs a floating-point tensor, got %1")
-          .arg(QString::fromUtf8(paratrace::dtype_name(tensor.dtype)));
+    return first_reason({require_dimension(tensor, type_name()), require_floating(tensor, type_name())});
+  }
+  // What the mask builders would refuse at registration, said before.
+  std::optional<QString> check_with_options(const TensorSpec& tensor, const QVariantMap& options) const override {
+    if (auto reason = check(tensor)) return reason;
+    const QString kind = options.value(QStringLiteral("mask")).toString();
+    const auto& shape = tensor.shape;
+    if (kind == QLatin1String("nm")) {
+      const qlonglong m = options.value(QStringLiteral("m")).toLongLong();
+      if (shape.back() % m != 0)
+        return tr("%1 with an N:M mask needs the last dimension to be divisible by m=%2, got shape %3")
+            .arg(type_name(), QString::number(m), shape_text(shape));
+    } else if (kind == QLatin1String("block") && shape.size() < 2) {
+      return tr("%1 with a block mask needs a matrix, got shape %2").arg(type_name(), shape_text(shape));
+    }
     return std::nullopt;
   }
-  // Shape-dependent conditions (m dividing the last dimension, a matrix for
-  // blocks) are the builders' to check when the mask is built.
+  // The builders check the shape again when the mask is built, for callers
+  // that register without asking check_with_options.
   std::shared_ptr<Parametrization> create(const QVariantMap& options) const override {
     const QString kind = options.value(QStringLiteral("mask")).toString();
     const double level = options.value(QStringLiteral("sparsity_level")).toDouble();
@@ -88,5 +94,5 @@ class FakeSparsityType : public ParametrizationType {
 }  // namespace
 
 QList<std::shared_ptr<const ParametrizationType>> SparsityPlugin::parametrizations() const {
-  return {std::make_shared<FakeSparsityType>()};
+  return make_types<FakeSparsityType>();
 }

@@ -1,14 +1,12 @@
 #include "symmetric_plugin.h"
 
-#include <QCoreApplication>
-
 #include "paratrace/nn/parametrizations/symmetric.h"
+#include "paratrace/plugin/plugin_helpers.h"
 
 namespace {
 
+using namespace paratrace::plugin;
 using paratrace::nn::Parametrization;
-using paratrace::plugin::ParametrizationType;
-using paratrace::plugin::TensorSpec;
 
 QString translated(const char* source) { return QCoreApplication::translate("SymmetricPlugin", source); }
 
@@ -25,14 +23,7 @@ template <typename P> class SquareMatrixType : public ParametrizationType {
   QString description() const override { return translated(description_); }
   // The checks core's forward makes, in words the user reads before applying.
   std::optional<QString> check(const TensorSpec& tensor) const override {
-    const auto& shape = tensor.shape;
-    if (shape.size() < 2 || shape[shape.size() - 1] != shape[shape.size() - 2])
-      return QCoreApplication::translate("SymmetricPlugin", "%1 needs a square matrix (or a batch of them), got shape %2")
-          .arg(type_name(), paratrace::plugin::shape_text(shape));
-    if (!paratrace::is_floating_point(tensor.dtype))
-      return QCoreApplication::translate("SymmetricPlugin", "%1 needs a floating-point tensor, got %2")
-          .arg(type_name(), QString::fromUtf8(paratrace::dtype_name(tensor.dtype)));
-    return std::nullopt;
+    return first_reason({require_square(tensor, type_name()), require_floating(tensor, type_name())});
   }
   std::shared_ptr<Parametrization> create(const QVariantMap&) const override { return std::make_shared<P>(); }
 

@@ -117,6 +117,22 @@ class TstParametrizationEdit : public QObject {
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
   }
 
+  // Options that cannot fit the tensor are refused before anything is built.
+  void optionsThatDoNotFitTheTensorStayInTheDialog() {
+    MainWindow window;
+    bool called = false;
+    AddParametrizationDialog dialog(window.plugins(), QStringLiteral("x"), {{4, 3}, ScalarType::Float32},
+                                    [&called](std::shared_ptr<nn::Parametrization>, bool) { called = true; });
+    QVERIFY(dialog.selectType(QStringLiteral("LowRank")));
+    QVERIFY(dialog.optionForm()->setValue(QStringLiteral("rank"), 5));
+    QVERIFY(!dialog.tryApply());
+    QVERIFY(!called);
+    QCOMPARE(dialog.errorText(), QStringLiteral("LowRank: rank 5 is larger than min(n, m) = 3 for shape [4, 3]"));
+    QVERIFY(dialog.optionForm()->setValue(QStringLiteral("rank"), 3));
+    QVERIFY2(dialog.tryApply(), qPrintable(dialog.errorText()));
+    QVERIFY(called);
+  }
+
   void optionFormFollowsTheSchema() {
     QList<plugin::OptionSpec> schema;
     schema.append({QStringLiteral("rank"), plugin::OptionSpec::Type::Int, 2, 1, 8, {}, QStringLiteral("rank")});

@@ -77,6 +77,21 @@ class TestPluginLowRank : public QObject {
     QCOMPARE(check("RankOne", {3, 3}, ScalarType::Int64), QStringLiteral("RankOne needs a floating-point tensor, got torch.int64"));
   }
 
+  // With the options, the rank is checked against the shape before applying.
+  void applicability_with_options() {
+    const auto with_rank = [&](const Shape& shape, qlonglong rank) {
+      return manager_.check(QStringLiteral("LowRank"), TensorSpec{shape, ScalarType::Float32}, {{"rank", rank}})
+          .value_or(QString());
+    };
+    QCOMPARE(with_rank({4, 3}, 3), QString());
+    QCOMPARE(with_rank({2, 5, 6}, 5), QString());
+    QCOMPARE(with_rank({4, 3}, 5), QStringLiteral("LowRank: rank 5 is larger than min(n, m) = 3 for shape [4, 3]"));
+    QCOMPARE(with_rank({2, 5, 6}, 6), QStringLiteral("LowRank: rank 6 is larger than min(n, m) = 5 for shape [2, 5, 6]"));
+    // The tensor's own reasons come first; the defaults fill missing options.
+    QCOMPARE(with_rank({8}, 5), QStringLiteral("LowRank needs a matrix, got shape [8]"));
+    QVERIFY(!manager_.check(QStringLiteral("RankOne"), TensorSpec{{1, 1}, ScalarType::Float32}));
+  }
+
   // A rank above min(n, m) is refused at registration, leaving the module.
   void rank_above_the_shape_fails_registration() {
     nn::Linear layer(3, 4);

@@ -53,7 +53,7 @@ class TestPluginManager : public QObject {
     QCOMPARE(shift.file, test_plugin(QStringLiteral("libgood_shift.so")));
     QCOMPARE(shift.metadata.name, QStringLiteral("shift"));
     QCOMPARE(shift.metadata.version, QStringLiteral("2.5"));
-    QCOMPARE(shift.metadata.api_version, 1);
+    QCOMPARE(shift.metadata.api_version, 2);
     QCOMPARE(shift.metadata.author, QStringLiteral("Paratrace tests"));
     QCOMPARE(shift.metadata.description, QStringLiteral("Adds a constant (test plugin)."));
     QCOMPARE(manager_.type_names(), (QStringList{"LowRank", "RankOne", "SpectralNorm", "WeightNorm", "Orthogonal",
@@ -68,12 +68,12 @@ class TestPluginManager : public QObject {
     QTest::newRow("plain library") << "libbroken_plain.so" << "not a Qt plugin (it has no plugin metadata)";
     QTest::newRow("another IID") << "libbroken_wrong_iid.so"
                                  << "not a Paratrace parametrization plugin: its IID is "
-                                    "\"org.example.OtherApp.Plugin/1\", expected \"org.paratrace.ParametrizationPlugin/1\"";
-    QTest::newRow("another API (IID)") << "libbroken_api_v2.so"
-                                       << "built for plugin API 2, this Paratrace loads API 1 "
-                                          "(IID org.paratrace.ParametrizationPlugin/2)";
+                                    "\"org.example.OtherApp.Plugin/1\", expected \"org.paratrace.ParametrizationPlugin/2\"";
+    QTest::newRow("another API (IID)") << "libbroken_api_v1.so"
+                                       << "built for plugin API 1, this Paratrace loads API 2 "
+                                          "(IID org.paratrace.ParametrizationPlugin/1)";
     QTest::newRow("another API (metadata)") << "libbroken_api_metadata.so"
-                                            << "built for plugin API 2 (metadata apiVersion), this Paratrace loads API 1";
+                                            << "built for plugin API 1 (metadata apiVersion), this Paratrace loads API 2";
     QTest::newRow("incomplete metadata") << "libbroken_bad_metadata.so"
                                          << "its metadata JSON lacks name, parametrizations (see docs/plugins.md)";
     QTest::newRow("no interface") << "libbroken_no_interface.so"
@@ -157,6 +157,18 @@ class TestPluginManager : public QObject {
 
   void create_rejects_an_unknown_type() {
     QVERIFY_THROWS_EXCEPTION(KeyError, manager_.create(QStringLiteral("NoSuchType")));
+  }
+
+  // A type without option-dependent conditions (the default
+  // check_with_options) answers as check(); options are validated first.
+  void check_with_options_defaults_to_check() {
+    const plugin::TensorSpec vector{{8}, ScalarType::Float32};
+    QCOMPARE(manager_.check(QStringLiteral("Symmetric"), vector).value_or(QString()),
+             manager_.type(QStringLiteral("Symmetric"))->check(vector).value_or(QStringLiteral("(none)")));
+    QVERIFY(!manager_.check(QStringLiteral("Shift"), vector, {{QStringLiteral("offset"), 3}}));
+    QVERIFY_THROWS_EXCEPTION(plugin::OptionError,
+                             manager_.check(QStringLiteral("Shift"), vector, {{QStringLiteral("offset"), 20}}));
+    QVERIFY_THROWS_EXCEPTION(KeyError, manager_.check(QStringLiteral("NoSuchType"), vector));
   }
 
   void parametrizations_from_plugins_register_on_modules() {

@@ -114,6 +114,28 @@ class TestPluginSparsity : public QObject {
              QStringLiteral("FakeSparsity needs a floating-point tensor, got torch.bool"));
   }
 
+  // With the options, what the mask builders would refuse is said before
+  // applying.
+  void applicability_with_options() {
+    const auto reason = [&](const Shape& shape, const QVariantMap& options) {
+      return manager_.check(QStringLiteral("FakeSparsity"), TensorSpec{shape, ScalarType::Float32}, options)
+          .value_or(QString());
+    };
+    QCOMPARE(reason({3, 8}, {{"mask", "nm"}}), QString());
+    QCOMPARE(reason({3, 6}, {{"mask", "nm"}}),
+             QStringLiteral("FakeSparsity with an N:M mask needs the last dimension to be divisible by m=4, got shape [3, 6]"));
+    QCOMPARE(reason({3, 6}, {{"mask", "nm"}, {"n", 1}, {"m", 3}}), QString());
+    QCOMPARE(reason({3}, {{"mask", "block"}}), QStringLiteral("FakeSparsity with a block mask needs a matrix, got shape [3]"));
+    QCOMPARE(reason({3}, {{"mask", "unstructured"}}), QString());
+    QCOMPARE(reason({}, {{"mask", "nm"}}), QStringLiteral("FakeSparsity needs at least one dimension, got shape []"));
+    try {
+      reason({3, 8}, {{"m", 0}});
+      QFAIL("no OptionError thrown");
+    } catch (const plugin::OptionError& e) {
+      QCOMPARE(e.option(), QStringLiteral("m"));
+    }
+  }
+
   // What depends on the shape is refused when the mask is built, at
   // registration, leaving the module as it was.
   void shape_errors_at_registration() {

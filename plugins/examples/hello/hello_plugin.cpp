@@ -2,12 +2,11 @@
 
 #include <QCoreApplication>
 
+#include "paratrace/plugin/plugin_helpers.h"
 #include "paratrace/tensor/tensor.h"
 
 using namespace paratrace;
-using plugin::OptionSpec;
-using plugin::ParametrizationType;
-using plugin::TensorSpec;
+using namespace paratrace::plugin;
 
 namespace {
 
@@ -33,13 +32,6 @@ class Negate : public nn::Cloneable<Negate, nn::Parametrization> {
   nn::RightInverseResult right_inverse(const Tensor& X) override { return -X; }
 };
 
-// Both only make sense for tensors that can be trained.
-std::optional<QString> needs_floating_point(const QString& type_name, const TensorSpec& tensor) {
-  if (is_floating_point(tensor.dtype)) return std::nullopt;
-  return QCoreApplication::translate("HelloPlugin", "%1 needs a floating-point tensor, got %2")
-      .arg(type_name, QString::fromUtf8(dtype_name(tensor.dtype)));
-}
-
 class ScaleType : public ParametrizationType {
  public:
   QString type_name() const override { return QStringLiteral("Scale"); }
@@ -48,17 +40,12 @@ class ScaleType : public ParametrizationType {
     return QCoreApplication::translate("HelloPlugin", "Multiplies the tensor by a constant factor.");
   }
   QList<OptionSpec> options() const override {
-    OptionSpec factor;
-    factor.name = QStringLiteral("factor");
-    factor.type = OptionSpec::Type::Float;
-    factor.default_value = 2.0;
-    factor.minimum = -1000.0;
-    factor.maximum = 1000.0;
-    factor.help = QCoreApplication::translate("HelloPlugin", "What the original is multiplied by; not 0.");
-    return {factor};
+    return {float_option("factor", 2.0, -1000.0, 1000.0,
+                         QCoreApplication::translate("HelloPlugin", "What the original is multiplied by; not 0."))};
   }
   std::optional<QString> check(const TensorSpec& tensor) const override {
-    return needs_floating_point(type_name(), tensor);
+    // Only tensors that can be trained; the helper's reason is translated by the app.
+    return require_floating(tensor, type_name());
   }
   std::shared_ptr<nn::Parametrization> create(const QVariantMap& options) const override {
     const double factor = options.value(QStringLiteral("factor")).toDouble();
@@ -76,7 +63,7 @@ class NegateType : public ParametrizationType {
   QString display_name() const override { return QCoreApplication::translate("HelloPlugin", "Negate"); }
   QString description() const override { return QCoreApplication::translate("HelloPlugin", "Flips the sign."); }
   std::optional<QString> check(const TensorSpec& tensor) const override {
-    return needs_floating_point(type_name(), tensor);
+    return require_floating(tensor, type_name());
   }
   std::shared_ptr<nn::Parametrization> create(const QVariantMap&) const override { return std::make_shared<Negate>(); }
 };
@@ -84,5 +71,5 @@ class NegateType : public ParametrizationType {
 }  // namespace
 
 QList<std::shared_ptr<const ParametrizationType>> HelloPlugin::parametrizations() const {
-  return {std::make_shared<ScaleType>(), std::make_shared<NegateType>()};
+  return make_types<ScaleType, NegateType>();
 }

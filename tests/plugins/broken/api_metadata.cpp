@@ -1,4 +1,4 @@
-// Rejected: the IID is right but the metadata says apiVersion 2.
+// Rejected: the IID is right but the metadata says apiVersion 1.
 #include <QObject>
 
 #include "pass_through_type.h"

@@ -33,8 +33,9 @@ namespace paratrace::plugin {
 
 // Bumped on every incompatible change to this header. It is both the suffix
 // of the IID and the "apiVersion" metadata key, so a host rejects a plugin
-// built against another version before loading its code.
-inline constexpr int kApiVersion = 1;
+// built against another version before loading its code. 2 added
+// ParametrizationType::check_with_options.
+inline constexpr int kApiVersion = 2;
 
 // One option of a parametrization. A GUI builds its form from the list and a
 // model file's values are checked against it; the host hands create() every
@@ -98,6 +99,12 @@ class ParametrizationType {
   // Why this parametrization cannot be applied to such a tensor, translated
   // ("Orthogonal needs a matrix, got shape [8]"); nullopt when it can.
   virtual std::optional<QString> check(const TensorSpec& tensor) const = 0;
+  // The same with the options chosen (validated, defaults filled in, as
+  // create() receives them), for conditions that need both, such as a rank
+  // above min(n, m). The default knows no such conditions and asks check().
+  virtual std::optional<QString> check_with_options(const TensorSpec& tensor, const QVariantMap& options) const {
+    return check(tensor);
+  }
   // Builds the parametrization from validated options (see OptionSpec). The
   // host calls it once with the defaults when loading the plugin, so the
   // defaults must build.
@@ -115,5 +122,8 @@ class ParametrizationPlugin {
 }  // namespace paratrace::plugin
 
 // The suffix is kApiVersion (moc needs a string literal, so it is spelt out).
-#define PARATRACE_PARAMETRIZATION_PLUGIN_IID "org.paratrace.ParametrizationPlugin/1"
+#define PARATRACE_PARAMETRIZATION_PLUGIN_IID "org.paratrace.ParametrizationPlugin/2"
+// The two must change together (the check reads a single-digit suffix).
+static_assert(PARATRACE_PARAMETRIZATION_PLUGIN_IID[sizeof(PARATRACE_PARAMETRIZATION_PLUGIN_IID) - 2] ==
+              '0' + paratrace::plugin::kApiVersion);
 Q_DECLARE_INTERFACE(paratrace::plugin::ParametrizationPlugin, PARATRACE_PARAMETRIZATION_PLUGIN_IID)

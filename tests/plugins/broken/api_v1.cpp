@@ -1,11 +1,11 @@
-// Rejected: built for a future plugin API (IID suffix 2).
+// Rejected: built for an older plugin API (IID suffix 1).
 #include <QObject>
 
 #include "pass_through_type.h"
 
-class ApiV2Plugin : public QObject, public paratrace::plugin::ParametrizationPlugin {
+class ApiV1Plugin : public QObject, public paratrace::plugin::ParametrizationPlugin {
   Q_OBJECT
-  Q_PLUGIN_METADATA(IID "org.paratrace.ParametrizationPlugin/2" FILE "broken.json")
+  Q_PLUGIN_METADATA(IID "org.paratrace.ParametrizationPlugin/1" FILE "broken.json")
   Q_INTERFACES(paratrace::plugin::ParametrizationPlugin)
 
  public:
@@ -14,4 +14,4 @@ class ApiV2Plugin : public QObject, public paratrace::plugin::ParametrizationPlu
   }
 };
 
-#include "api_v2.moc"
+#include "api_v1.moc"
