@@ -12,7 +12,7 @@ namespace paratrace::model {
 
 namespace {
 
-struct Tr {
+struct ExampleInputsText {
   Q_DECLARE_TR_FUNCTIONS(ExampleInputs)
 };
 
@@ -21,7 +21,7 @@ ScalarType read_dtype(const JsonNode& node) {
   ScalarType dtype;
   const QString name = node.string();
   if (!parse_dtype_name(name.toStdString(), dtype))
-    node.fail(Tr::tr("unknown dtype \"%1\" (known: float32, float64, int64, uint8, bool)").arg(name));
+    node.fail(ExampleInputsText::tr("unknown dtype \"%1\" (known: float32, float64, int64, uint8, bool)").arg(name));
   return dtype;
 }
 
@@ -30,7 +30,7 @@ Tensor generated_tensor(ObjectReader& in) {
   IntList shape;
   for (qsizetype i = 0; i < shape_node.array().size(); ++i) {
     const JsonNode dim = shape_node.element(i);
-    if (dim.integer() < 0) dim.fail(Tr::tr("a size must not be negative, got %1").arg(dim.integer()));
+    if (dim.integer() < 0) dim.fail(ExampleInputsText::tr("a size must not be negative, got %1").arg(dim.integer()));
     shape.push_back(dim.integer());
   }
   const ScalarType dtype = read_dtype(in.get(QStringLiteral("dtype")));
@@ -41,10 +41,10 @@ Tensor generated_tensor(ObjectReader& in) {
   if (init == QLatin1String("zeros")) return zeros(shape, dtype);
   if (init == QLatin1String("ones")) return ones(shape, dtype);
   if ((init == QLatin1String("randn") || init == QLatin1String("rand")) && !floating)
-    init_node.fail(Tr::tr("init \"%1\" needs a floating-point dtype").arg(init));
+    init_node.fail(ExampleInputsText::tr("init \"%1\" needs a floating-point dtype").arg(init));
   if (init == QLatin1String("randn")) return randn(shape, dtype);
   if (init == QLatin1String("rand")) return rand(shape, dtype);
-  init_node.fail(Tr::tr("unknown init \"%1\" (known: randn, rand, zeros, ones)").arg(init));
+  init_node.fail(ExampleInputsText::tr("unknown init \"%1\" (known: randn, rand, zeros, ones)").arg(init));
 }
 
 Tensor file_tensor(ObjectReader& in, const QDir& base) {
@@ -61,7 +61,7 @@ Tensor file_tensor(ObjectReader& in, const QDir& base) {
   for (const auto& [key, tensor] : contents.tensors)
     if (QString::fromStdString(key) == name) return tensor;
   throw ModelFileReadError(name_node.file(), name_node.path(),
-                           Tr::tr("%1 holds no tensor named \"%2\"").arg(QDir::toNativeSeparators(file), name));
+                           ExampleInputsText::tr("%1 holds no tensor named \"%2\"").arg(QDir::toNativeSeparators(file), name));
 }
 
 std::vector<IValue> read_elements(const JsonNode& node, const QDir& base) {
@@ -90,7 +90,7 @@ IValue read_example_value(const JsonNode& node, const QDir& base) {
   } else if (in.has(QStringLiteral("shape"))) {
     value = generated_tensor(in);
   } else {
-    node.fail(Tr::tr("expected a tensor ({\"shape\": ...} or {\"file\": ..., \"name\": ...}), "
+    node.fail(ExampleInputsText::tr("expected a tensor ({\"shape\": ...} or {\"file\": ..., \"name\": ...}), "
                      "an array (a tuple), or {\"tuple\"|\"list\"|\"dict\": ...}"));
   }
   in.finish();

@@ -21,21 +21,21 @@ namespace paratrace::model {
 
 namespace {
 
-struct Tr {
+struct ModelFileText {
   Q_DECLARE_TR_FUNCTIONS(ModelFile)
 };
 
 JsonNode read_document(const QString& path) {
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly))
-    throw ModelFileReadError(path, QStringLiteral("$"), Tr::tr("cannot open the file: %1").arg(file.errorString()));
+    throw ModelFileReadError(path, QStringLiteral("$"), ModelFileText::tr("cannot open the file: %1").arg(file.errorString()));
   const QByteArray text = file.readAll();
   QJsonParseError error;
   const QJsonDocument document = QJsonDocument::fromJson(text, &error);
   if (error.error != QJsonParseError::NoError)
     throw ModelFileReadError(path, QStringLiteral("$"),
-                             Tr::tr("invalid JSON at offset %1: %2").arg(error.offset).arg(error.errorString()));
-  if (!document.isObject()) throw ModelFileSchemaError(path, QStringLiteral("$"), Tr::tr("expected a JSON object"));
+                             ModelFileText::tr("invalid JSON at offset %1: %2").arg(error.offset).arg(error.errorString()));
+  if (!document.isObject()) throw ModelFileSchemaError(path, QStringLiteral("$"), ModelFileText::tr("expected a JSON object"));
   return JsonNode(path, QStringLiteral("$"), document.object(), std::make_shared<KeyOrder>(scan_key_order(text)));
 }
 
@@ -44,11 +44,11 @@ JsonNode read_document(const QString& path) {
 nn::ModulePtr with_methods(nn::ModulePtr root, const JsonNode& methods_node) {
   if (!methods_node.present()) return root;
   if (root->class_name() != "Sequential")
-    methods_node.fail(Tr::tr("methods need a Sequential root module, got %1").arg(QString::fromStdString(root->class_name())));
+    methods_node.fail(ModelFileText::tr("methods need a Sequential root module, got %1").arg(QString::fromStdString(root->class_name())));
   std::map<std::string, std::string> methods;
   for (const QString& name : methods_node.keys()) {
     const JsonNode target = methods_node.member(name);
-    if (name == QLatin1String("forward")) target.fail(Tr::tr("forward is the root module's own method"));
+    if (name == QLatin1String("forward")) target.fail(ModelFileText::tr("forward is the root module's own method"));
     const std::string path = target.string().toStdString();
     try {
       root->get_submodule(path);
@@ -102,7 +102,7 @@ void load_kept_buffers(nn::Module& root, const JsonNode& node, const QString& pa
     }
     if (!buffer.defined() || buffer.sizes() != value.sizes() || buffer.dtype() != value.dtype())
       throw ModelFileWeightsError(node.file(), node.path(),
-                                  Tr::tr("the buffer %1 does not match the file's tensor in shape or dtype")
+                                  ModelFileText::tr("the buffer %1 does not match the file's tensor in shape or dtype")
                                       .arg(QString::fromStdString(key)));
     autograd::NoGradGuard no_grad;
     buffer.copy_(value);
@@ -136,19 +136,22 @@ void apply_parametrization(nn::Module& root, ParametrizationSpec& spec, const Js
   const std::string tensor_name = spec.tensor.toStdString();
   if (!target->has_parameter(tensor_name) && !target->has_buffer(tensor_name) && !target->has_property(tensor_name))
     node.member(QStringLiteral("tensor"))
-        .fail(Tr::tr("%1 has no parameter or buffer \"%2\"").arg(QString::fromStdString(target->type_name()), spec.tensor));
+        .fail(ModelFileText::tr("%1 has no parameter or buffer \"%2\"").arg(QString::fromStdString(target->type_name()), spec.tensor));
   const auto type = plugins.type(spec.type);
   if (!type) {
     const QStringList known = plugins.type_names();
     throw error(QStringLiteral("type"),
-                Tr::tr("no loaded plugin provides the parametrization \"%1\" (available: %2)")
-                    .arg(spec.type, known.isEmpty() ? Tr::tr("none") : known.join(QLatin1String(", "))));
+                ModelFileText::tr("no loaded plugin provides the parametrization \"%1\" (available: %2)")
+                    .arg(spec.type, known.isEmpty() ? ModelFileText::tr("none") : known.join(QLatin1String(", "))));
   }
   const Tensor current = target->attr(tensor_name);
-  if (const auto reason = type->check({current.sizes(), current.dtype()})) throw error(QStringLiteral("tensor"), *reason);
   std::shared_ptr<nn::Parametrization> parametrization;
+  std::optional<QString> reason;
   try {
-    parametrization = plugins.create(spec.type, spec.options);
+    // Options that cannot fit the tensor (a rank above its size) are named
+    // at "tensor", before anything is built.
+    reason = plugins.check(spec.type, {current.sizes(), current.dtype()}, spec.options);
+    if (!reason) parametrization = plugins.create(spec.type, spec.options);
     spec.options = pluginhost::resolve_options(type->options(), spec.options);
   } catch (const plugin::OptionError& e) {
     throw ModelFilePluginError(node.file(), node.member(QStringLiteral("options")).member(e.option()).path(),
@@ -156,6 +159,7 @@ void apply_parametrization(nn::Module& root, ParametrizationSpec& spec, const Js
   } catch (const Error& e) {
     throw error(QString(), QString::fromStdString(e.what()));
   }
+  if (reason) throw error(QStringLiteral("tensor"), *reason);
   try {
     nn::parametrize::register_parametrization(*target, tensor_name, parametrization, spec.unsafe);
   } catch (const Error& e) {
@@ -175,10 +179,10 @@ ModelFile load_model(const QString& path, const pluginhost::PluginManager& plugi
 
   const JsonNode format = in.required(QStringLiteral("format"));
   if (format.string() != QLatin1String("paratrace-model"))
-    format.fail(Tr::tr("expected \"paratrace-model\", got \"%1\"").arg(format.string()));
+    format.fail(ModelFileText::tr("expected \"paratrace-model\", got \"%1\"").arg(format.string()));
   const JsonNode version = in.required(QStringLiteral("version"));
   if (version.integer() != kModelFormatVersion)
-    version.fail(Tr::tr("unsupported version %1 (this Paratrace reads version %2)").arg(version.integer()).arg(kModelFormatVersion));
+    version.fail(ModelFileText::tr("unsupported version %1 (this Paratrace reads version %2)").arg(version.integer()).arg(kModelFormatVersion));
   model.name = in.string(QStringLiteral("name"));
   model.seed = static_cast<std::uint64_t>(in.integer(QStringLiteral("seed"), 0));
   const bool training = in.boolean(QStringLiteral("training"), false);
@@ -220,7 +224,7 @@ ModelFile load_model(const QString& path, const pluginhost::PluginManager& plugi
       if (method == "forward") continue;
       const auto* with = dynamic_cast<const MethodSequential*>(model.module.get());
       if (!with || !with->methods().count(method))
-        inputs.member(QString::fromStdString(method)).fail(Tr::tr("the model has no method \"%1\"").arg(QString::fromStdString(method)));
+        inputs.member(QString::fromStdString(method)).fail(ModelFileText::tr("the model has no method \"%1\"").arg(QString::fromStdString(method)));
     }
     std::stable_partition(model.example_inputs.begin(), model.example_inputs.end(),
                           [](const auto& entry) { return entry.first == "forward"; });

@@ -16,7 +16,7 @@ namespace paratrace::model {
 
 namespace {
 
-struct Tr {
+struct ModelSaverText {
   Q_DECLARE_TR_FUNCTIONS(ModelSaver)
 };
 
@@ -128,7 +128,7 @@ QJsonObject save_model(const ModelFile& model, const QString& json_path) {
   QSaveFile file(info.absoluteFilePath());
   const auto write_error = [&] {
     return ModelFileReadError(info.absoluteFilePath(), QStringLiteral("$"),
-                              Tr::tr("cannot write the file: %1").arg(file.errorString()));
+                              ModelSaverText::tr("cannot write the file: %1").arg(file.errorString()));
   };
   if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(document).toJson()) < 0) throw write_error();
   const auto write_tensors = [&](const QString& path, const std::function<void(const std::string&)>& save) {

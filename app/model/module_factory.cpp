@@ -23,7 +23,7 @@ namespace paratrace::model {
 
 namespace {
 
-struct Tr {
+struct ModuleFactoryText {
   Q_DECLARE_TR_FUNCTIONS(ModuleFactory)
 };
 
@@ -36,7 +36,7 @@ using Builder = std::function<nn::ModulePtr(ObjectReader& in)>;
 nn::Size2 size2(const JsonNode& node) {
   if (node.value().isArray()) {
     const QJsonArray pair = node.array();
-    if (pair.size() != 2) node.fail(Tr::tr("expected an integer or a list of 2 integers, got %1 values").arg(pair.size()));
+    if (pair.size() != 2) node.fail(ModuleFactoryText::tr("expected an integer or a list of 2 integers, got %1 values").arg(pair.size()));
     return nn::Size2(node.element(0).integer(), node.element(1).integer());
   }
   return nn::Size2(node.integer());
@@ -54,7 +54,7 @@ std::optional<nn::Size2> optional_size2(ObjectReader& in, const QString& key) {
 }
 
 void no_inplace(ObjectReader& in) {
-  in.expect(QStringLiteral("inplace"), false, Tr::tr("inplace=true is not supported: layers return a new tensor"));
+  in.expect(QStringLiteral("inplace"), false, ModuleFactoryText::tr("inplace=true is not supported: layers return a new tensor"));
 }
 
 // Layers PyTorch constructs with a dtype keyword: cast after construction,
@@ -67,7 +67,7 @@ Builder with_dtype(Builder build) {
       ScalarType dtype;
       const QString name = dtype_node.string();
       if (!parse_dtype_name(name.toStdString(), dtype) || !is_floating_point(dtype))
-        dtype_node.fail(Tr::tr("expected a floating-point dtype (\"float32\" or \"float64\"), got \"%1\"").arg(name));
+        dtype_node.fail(ModuleFactoryText::tr("expected a floating-point dtype (\"float32\" or \"float64\"), got \"%1\"").arg(name));
       module->to(dtype);
     }
     return module;
@@ -99,7 +99,7 @@ nn::ModulePtr build_module_list(ObjectReader& in) {
   auto list = std::make_shared<nn::ModuleList>();
   for (auto& [name, module] : children(in)) {
     if (name != std::to_string(list->size()))
-      in.node().fail(Tr::tr("ModuleList children are numbered 0, 1, ...; got \"%1\"").arg(QString::fromStdString(name)));
+      in.node().fail(ModuleFactoryText::tr("ModuleList children are numbered 0, 1, ...; got \"%1\"").arg(QString::fromStdString(name)));
     list->append(module);
   }
   return list;
@@ -116,7 +116,7 @@ nn::ModulePtr build_recurrence(ObjectReader& in) {
   nn::ModulePtr cell = build_module(cell_node);
   const QString type = cell->class_name().c_str();
   if (type != QLatin1String("RNNCell") && type != QLatin1String("GRUCell") && type != QLatin1String("LSTMCell"))
-    cell_node.fail(Tr::tr("the cell must be an RNNCell, GRUCell or LSTMCell, got %1").arg(type));
+    cell_node.fail(ModuleFactoryText::tr("the cell must be an RNNCell, GRUCell or LSTMCell, got %1").arg(type));
   return std::make_shared<Recurrence>(cell, in.integer(QStringLiteral("seq_len")));
 }
 
@@ -162,13 +162,13 @@ const std::map<QString, Builder>& builders() {
          const JsonNode kernel = in.required(QStringLiteral("kernel_size"));
          nn::Conv2dOptions options;
          if (in.get(QStringLiteral("padding")).value().isString())
-           in.get(QStringLiteral("padding")).fail(Tr::tr("padding must be an integer or a pair: 'same' and 'valid' are not supported"));
+           in.get(QStringLiteral("padding")).fail(ModuleFactoryText::tr("padding must be an integer or a pair: 'same' and 'valid' are not supported"));
          options.stride = size2(in, QStringLiteral("stride"), 1);
          options.padding = size2(in, QStringLiteral("padding"), 0);
          options.dilation = size2(in, QStringLiteral("dilation"), 1);
          options.groups = in.integer(QStringLiteral("groups"), 1);
          options.bias = in.boolean(QStringLiteral("bias"), true);
-         in.expect(QStringLiteral("padding_mode"), QStringLiteral("zeros"), Tr::tr("only padding_mode \"zeros\" is supported"));
+         in.expect(QStringLiteral("padding_mode"), QStringLiteral("zeros"), ModuleFactoryText::tr("only padding_mode \"zeros\" is supported"));
          return std::make_shared<nn::Conv2d>(in_channels, out_channels, size2(kernel), options);
        })},
       {QStringLiteral("ReLU"), [](ObjectReader& in) {
@@ -183,7 +183,7 @@ const std::map<QString, Builder>& builders() {
          const JsonNode node = in.get(QStringLiteral("approximate"));
          const QString approximate = node.present() ? node.string() : QStringLiteral("none");
          if (approximate != QLatin1String("none") && approximate != QLatin1String("tanh"))
-           node.fail(Tr::tr("approximate must be \"none\" or \"tanh\", got \"%1\"").arg(approximate));
+           node.fail(ModuleFactoryText::tr("approximate must be \"none\" or \"tanh\", got \"%1\"").arg(approximate));
          return std::make_shared<nn::GELU>(approximate.toStdString());
        }},
       {QStringLiteral("Sigmoid"), [](ObjectReader&) { return std::make_shared<nn::Sigmoid>(); }},
@@ -223,7 +223,7 @@ const std::map<QString, Builder>& builders() {
          options.padding = size2(in, QStringLiteral("padding"), 0);
          options.dilation = size2(in, QStringLiteral("dilation"), 1);
          options.ceil_mode = in.boolean(QStringLiteral("ceil_mode"), false);
-         in.expect(QStringLiteral("return_indices"), false, Tr::tr("return_indices=true is not supported"));
+         in.expect(QStringLiteral("return_indices"), false, ModuleFactoryText::tr("return_indices=true is not supported"));
          return std::make_shared<nn::MaxPool2d>(kernel, options);
        }},
       {QStringLiteral("AvgPool2d"), [](ObjectReader& in) {
@@ -233,7 +233,7 @@ const std::map<QString, Builder>& builders() {
          options.padding = size2(in, QStringLiteral("padding"), 0);
          options.ceil_mode = in.boolean(QStringLiteral("ceil_mode"), false);
          options.count_include_pad = in.boolean(QStringLiteral("count_include_pad"), true);
-         in.expect(QStringLiteral("divisor_override"), QJsonValue::Null, Tr::tr("divisor_override is not supported"));
+         in.expect(QStringLiteral("divisor_override"), QJsonValue::Null, ModuleFactoryText::tr("divisor_override is not supported"));
          return std::make_shared<nn::AvgPool2d>(kernel, options);
        }},
       {QStringLiteral("RNNCell"), with_dtype([](ObjectReader& in) {
@@ -243,7 +243,7 @@ const std::map<QString, Builder>& builders() {
          const JsonNode node = in.get(QStringLiteral("nonlinearity"));
          const QString nonlinearity = node.present() ? node.string() : QStringLiteral("tanh");
          if (nonlinearity != QLatin1String("tanh") && nonlinearity != QLatin1String("relu"))
-           node.fail(Tr::tr("nonlinearity must be \"tanh\" or \"relu\", got \"%1\"").arg(nonlinearity));
+           node.fail(ModuleFactoryText::tr("nonlinearity must be \"tanh\" or \"relu\", got \"%1\"").arg(nonlinearity));
          return std::make_shared<nn::RNNCell>(input_size, hidden_size, bias, nonlinearity.toStdString());
        })},
       {QStringLiteral("GRUCell"), with_dtype(build_cell<nn::GRUCell>)},
@@ -272,7 +272,7 @@ nn::ModulePtr build_module(const JsonNode& node) {
   const QString type = type_node.string();
   const auto it = builders().find(type);
   if (it == builders().end())
-    type_node.fail(Tr::tr("unknown module type \"%1\" (known: %2)").arg(type, module_type_names().join(QLatin1String(", "))));
+    type_node.fail(ModuleFactoryText::tr("unknown module type \"%1\" (known: %2)").arg(type, module_type_names().join(QLatin1String(", "))));
   // The name key belongs to the parent (a child listed in an array).
   in.get(QStringLiteral("name"));
   nn::ModulePtr module;

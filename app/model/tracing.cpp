@@ -11,7 +11,7 @@
 namespace paratrace::model {
 
 namespace {
-struct Tr {
+struct TracingText {
   Q_DECLARE_TR_FUNCTIONS(Tracing)
 };
 }  // namespace
@@ -33,7 +33,7 @@ bool is_model_file(const QString& path) {
 std::shared_ptr<jit::TracedModule> trace_model(const ModelFile& model) {
   const QString inputs_path = QStringLiteral("$.example_inputs");
   if (model.example_inputs.empty())
-    throw ModelFileSchemaError(model.path, inputs_path, Tr::tr("tracing needs example inputs, and the model has none"));
+    throw ModelFileSchemaError(model.path, inputs_path, TracingText::tr("tracing needs example inputs, and the model has none"));
   try {
     return jit::trace_module(model.module, model.example_inputs);
   } catch (const Error& all) {
@@ -43,16 +43,16 @@ std::shared_ptr<jit::TracedModule> trace_model(const ModelFile& model) {
         jit::trace_module(model.module, {entry});
       } catch (const Error& e) {
         throw ModelFileSchemaError(model.path, member_path(inputs_path, QString::fromStdString(entry.first)),
-                                   Tr::tr("tracing %1 failed: %2").arg(QString::fromStdString(entry.first), e.what()));
+                                   TracingText::tr("tracing %1 failed: %2").arg(QString::fromStdString(entry.first), e.what()));
       }
     }
-    throw ModelFileSchemaError(model.path, inputs_path, Tr::tr("tracing failed: %1").arg(all.what()));
+    throw ModelFileSchemaError(model.path, inputs_path, TracingText::tr("tracing failed: %1").arg(all.what()));
   }
 }
 
 std::shared_ptr<jit::TracedModule> load_for_tracing(const QString& path, const pluginhost::PluginManager& plugins) {
   if (!QFileInfo::exists(path))
-    throw ModelFileReadError(path, QStringLiteral("$"), Tr::tr("no such file"));
+    throw ModelFileReadError(path, QStringLiteral("$"), TracingText::tr("no such file"));
   if (is_model_file(path)) return trace_model(load_model(path, plugins));
   try {
     return jit::TracedModule::load(path.toStdString());

@@ -122,7 +122,7 @@ class TstParametrizationEdit : public QObject {
     MainWindow window;
     bool called = false;
     AddParametrizationDialog dialog(window.plugins(), QStringLiteral("x"), {{4, 3}, ScalarType::Float32},
-                                    [&called](std::shared_ptr<nn::Parametrization>, bool) { called = true; });
+                                    [&called](std::shared_ptr<nn::Parametrization>, bool, const QString&, const QVariantMap&) { called = true; });
     QVERIFY(dialog.selectType(QStringLiteral("LowRank")));
     QVERIFY(dialog.optionForm()->setValue(QStringLiteral("rank"), 5));
     QVERIFY(!dialog.tryApply());

@@ -512,6 +512,10 @@ class TestModelFile : public QObject {
     QTest::newRow("not applicable") << model_json(linear32, R"("parametrizations": [{"tensor": "weight", "type": "Symmetric"}])")
                                     << "ModelFilePluginError" << "$.parametrizations[0].tensor"
                                     << "Symmetric needs a square matrix (or a batch of them), got shape [2, 3]";
+    QTest::newRow("options do not fit") << model_json(linear32, R"("parametrizations": [{"tensor": "weight", "type": "LowRank",
+                                                                  "options": {"rank": 5}}])")
+                                        << "ModelFilePluginError" << "$.parametrizations[0].tensor"
+                                        << "LowRank: rank 5 is larger than min(n, m) = 2 for shape [2, 3]";
     QTest::newRow("unknown module path") << model_json(linear3, R"("parametrizations": [{"module": "fc9", "tensor": "weight",
                                                                    "type": "Symmetric"}])")
                                          << "ModelFileSchemaError" << "$.parametrizations[0].module" << "fc9";
