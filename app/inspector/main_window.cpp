@@ -36,6 +36,7 @@
 #include "plugin_directories.h"
 #include "plugins_dialog.h"
 #include "preferences_dialog.h"
+#include "retrace_dialog.h"
 #include "translations.h"
 #include "graph_panel.h"
 #include "graph_scene.h"
@@ -174,7 +175,12 @@ void MainWindow::connectActions() {
   connect(actions_->zoomOut, &QAction::triggered, graph_->view(), &GraphView::zoomOut);
   connect(actions_->fitView, &QAction::triggered, graph_->view(), &GraphView::fitGraph);
   connect(actions_->find, &QAction::triggered, graph_, &GraphPanel::startSearch);
-  connect(actions_->retrace, &QAction::triggered, this, &MainWindow::retrace);
+  connect(actions_->retrace, &QAction::triggered, this, [this] {
+    RetraceDialog dialog(*document_, this);
+    if (dialog.exec() == QDialog::Accepted)
+      messageBar_->showMessage(MessageBar::Level::Info, tr("Re-traced %1 with the chosen inputs.").arg(dialog.method()));
+  });
+  connect(actions_->retraceSame, &QAction::triggered, this, &MainWindow::retrace);
   connect(actions_->exportImage, &QAction::triggered, this, [this] {
     ExportDialog dialog(settings_.defaultExportFormat(), settings_.exportDpi(), graph_->isDark(), this);
     if (dialog.exec() != QDialog::Accepted) return;
@@ -419,6 +425,7 @@ void MainWindow::updateActions() {
   actions_->addParametrization->setEnabled(document_->module() != nullptr);
   actions_->removeParametrizations->setEnabled(document_->module() != nullptr);
   actions_->retrace->setEnabled(document_->canRetrace());
+  actions_->retraceSame->setEnabled(document_->canRetrace());
   actions_->checkTrace->setEnabled(document_->canCheckTrace());
   actions_->exportIr->setEnabled(static_cast<bool>(document_->graph()));
   actions_->exportImage->setEnabled(static_cast<bool>(document_->graph()));

@@ -33,6 +33,13 @@ class ModelDocument : public QObject {
   // Traces every method with its example inputs again; throws core's errors
   // and leaves the previous trace in place then.
   void retrace();
+  // The example inputs of `method`; empty when it has none.
+  Stack exampleInputs(const QString& method) const;
+  // Traces again with `inputs` as `method`'s example inputs (the other
+  // methods keep theirs) and shows that method. The inputs replace the old
+  // ones only when tracing succeeds; core's errors are thrown, leaving the
+  // inputs and the trace as they were.
+  void retrace(const QString& method, const Stack& inputs);
   // Shows another module tree (undo/redo of an edit), then as notifyModuleChanged.
   void replaceModule(std::shared_ptr<nn::Module> module);
   // Tells the views that the module tree changed (a parametrization added or
