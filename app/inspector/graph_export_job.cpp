@@ -23,23 +23,23 @@ void GraphExportJob::start(GraphSnapshot snapshot, const QString& path, const Gr
   path_ = path;
   cancelled_ = std::make_shared<std::atomic<bool>>(false);
   QThread* home = thread();
-  watcher_.setFuture(QtConcurrent::run([this, snapshot = std::move(snapshot), path, options, cancelled = cancelled_,
-                                        home]() -> Outcome {
-    Outcome out;
-    try {
-      std::unique_ptr<QSaveFile> file = GraphExport::encode(
-          snapshot, path, options, [cancelled] { return cancelled->load(); },
-          [this](const QString& text) { emit stageChanged(text); });
-      if (file) {
-        // The GUI thread commits it and later deletes it.
-        file->moveToThread(home);
-        out.file = std::move(file);
-      }
-    } catch (const std::exception& e) {
-      out.error = QString::fromStdString(e.what());
-    }
-    return out;
-  }));
+  watcher_.setFuture(QtConcurrent::run(
+      [this, snapshot = std::move(snapshot), path, options, cancelled = cancelled_, home]() -> Outcome {
+        Outcome out;
+        try {
+          std::unique_ptr<QSaveFile> file = GraphExport::encode(
+              snapshot, path, options, [cancelled] { return cancelled->load(); },
+              [this](const QString& text) { emit stageChanged(text); });
+          if (file) {
+            // The GUI thread commits it and later deletes it.
+            file->moveToThread(home);
+            out.file = std::move(file);
+          }
+        } catch (const std::exception& e) {
+          out.error = QString::fromStdString(e.what());
+        }
+        return out;
+      }));
 }
 
 void GraphExportJob::cancel() {

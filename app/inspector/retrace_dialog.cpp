@@ -210,8 +210,10 @@ void RetraceDialog::showMethod() {
     parents.push_back(item);
   }
   tree_->expandAll();
-  if (tensorItems_.empty()) showChoice();
-  else tree_->setCurrentItem(tensorItems_.front());
+  if (tensorItems_.empty())
+    showChoice();
+  else
+    tree_->setCurrentItem(tensorItems_.front());
 }
 
 void RetraceDialog::showChoice() {
@@ -220,8 +222,9 @@ void RetraceDialog::showChoice() {
   editor_->setEnabled(editing_ >= 0);
   const InputChoice c = editing_ >= 0 ? choices()[static_cast<std::size_t>(editing_)] : InputChoice{};
   {
-    const QSignalBlocker blockers[] = {QSignalBlocker(sourceBox_), QSignalBlocker(shapeEdit_), QSignalBlocker(dtypeBox_),
-                                       QSignalBlocker(seedBox_),   QSignalBlocker(fileEdit_),  QSignalBlocker(nameBox_)};
+    const QSignalBlocker blockers[] = {QSignalBlocker(sourceBox_), QSignalBlocker(shapeEdit_),
+                                       QSignalBlocker(dtypeBox_),  QSignalBlocker(seedBox_),
+                                       QSignalBlocker(fileEdit_),  QSignalBlocker(nameBox_)};
     sourceBox_->setCurrentIndex(sourceBox_->findData(int(c.source)));
     shapeEdit_->setText(c.shape);
     dtypeBox_->setCurrentText(c.dtype.isEmpty() ? QStringLiteral("float32") : c.dtype);
@@ -236,7 +239,8 @@ void RetraceDialog::showChoice() {
 
 void RetraceDialog::storeChoice() {
   const auto source = static_cast<InputSource>(sourceBox_->currentData().toInt());
-  const bool generated = source == InputSource::RandomNormal || source == InputSource::Zeros || source == InputSource::Ones;
+  const bool generated =
+      source == InputSource::RandomNormal || source == InputSource::Zeros || source == InputSource::Ones;
   shapeEdit_->setEnabled(generated);
   dtypeBox_->setEnabled(generated);
   seedBox_->setEnabled(source == InputSource::RandomNormal);
@@ -272,25 +276,33 @@ void RetraceDialog::listFileTensors() {
     const QSignalBlocker blocker(nameBox_);
     nameBox_->clear();
     try {
-      for (const auto& [name, tensor] : model::read_safetensors(path).tensors) nameBox_->addItem(QString::fromStdString(name));
+      for (const auto& [name, tensor] : model::read_safetensors(path).tensors)
+        nameBox_->addItem(QString::fromStdString(name));
       showError({});
     } catch (const std::exception& e) {
       showError(QString::fromStdString(e.what()));
     }
     const int index = nameBox_->findText(chosen);
-    if (index >= 0 || chosen.isEmpty()) nameBox_->setCurrentIndex(std::max(0, index));
-    else nameBox_->setCurrentText(chosen);
+    if (index >= 0 || chosen.isEmpty())
+      nameBox_->setCurrentIndex(std::max(0, index));
+    else
+      nameBox_->setCurrentText(chosen);
   }
   storeChoice();
 }
 
 QString RetraceDialog::describe(const InputChoice& c) const {
   switch (c.source) {
-    case InputSource::Keep: return tr("current value");
-    case InputSource::RandomNormal: return tr("random normal [%1], seed %2").arg(c.shape).arg(c.seed);
-    case InputSource::Zeros: return tr("zeros [%1]").arg(c.shape);
-    case InputSource::Ones: return tr("ones [%1]").arg(c.shape);
-    case InputSource::File: return tr("%1 from %2").arg(c.tensorName, QFileInfo(c.file).fileName());
+    case InputSource::Keep:
+      return tr("current value");
+    case InputSource::RandomNormal:
+      return tr("random normal [%1], seed %2").arg(c.shape).arg(c.seed);
+    case InputSource::Zeros:
+      return tr("zeros [%1]").arg(c.shape);
+    case InputSource::Ones:
+      return tr("ones [%1]").arg(c.shape);
+    case InputSource::File:
+      return tr("%1 from %2").arg(c.tensorName, QFileInfo(c.file).fileName());
   }
   return {};
 }
@@ -299,7 +311,8 @@ bool RetraceDialog::retrace() {
   std::vector<Tensor> tensors;
   for (int i = 0; i < tensorCount(); ++i) {
     try {
-      tensors.push_back(RetraceInputs::make(choices()[static_cast<std::size_t>(i)], current_[static_cast<std::size_t>(i)]));
+      tensors.push_back(
+          RetraceInputs::make(choices()[static_cast<std::size_t>(i)], current_[static_cast<std::size_t>(i)]));
     } catch (const std::exception& e) {
       selectTensor(i);
       showError(tr("%1: %2").arg(tensorPath(i), QString::fromStdString(e.what())));

@@ -42,8 +42,12 @@ GraphPicture largePicture() {
     }
   for (std::size_t i = 1; i < picture.nodes.size(); ++i) {
     const QPointF a = picture.nodes[i - 1].box.center(), b = picture.nodes[i].box.center();
-    picture.edges.push_back({picture.nodes[i - 1].id, picture.nodes[i].id, {a, a + QPointF(0, 20), b - QPointF(0, 20), b},
-                             b - QPointF(0, 20), {}, {}});
+    picture.edges.push_back({picture.nodes[i - 1].id,
+                             picture.nodes[i].id,
+                             {a, a + QPointF(0, 20), b - QPointF(0, 20), b},
+                             b - QPointF(0, 20),
+                             {},
+                             {}});
   }
   picture.bounds = QRectF(-10, -30, kColumns * 260.0, kRows * 60.0 + 20);
   return picture;
@@ -98,7 +102,8 @@ class TstGraphExportJob : public QObject {
       QImage image;
       QVERIFY(image.loadFromData(bytes, "PNG"));
       // 48 DPI is two thirds of the scene's 72 points per inch.
-      QCOMPARE(image.size(), QSize(qCeil(scene_.sceneRect().width() * 48 / 72), qCeil(scene_.sceneRect().height() * 48 / 72)));
+      QCOMPARE(image.size(),
+               QSize(qCeil(scene_.sceneRect().width() * 48 / 72), qCeil(scene_.sceneRect().height() * 48 / 72)));
       QCOMPARE(qRound(image.dotsPerMeterX() * 0.0254), 48);
     } else {
       QVERIFY(bytes.startsWith("%PDF-"));
@@ -191,7 +196,8 @@ class TstGraphExportJob : public QObject {
     for (int y = 0; y < direct.height(); ++y)
       for (int x = 0; x < direct.width(); ++x) {
         const QColor a = direct.pixelColor(x, y), b = written.pixelColor(x, y);
-        if (std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue()) > 24) ++differing;
+        if (std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue()) > 24)
+          ++differing;
       }
     // A misplaced or misscaled drawing differs in over half the pixels; an
     // SVG renderer's own text and antialiasing in a few percent.
@@ -214,7 +220,8 @@ class TstGraphExportJob : public QObject {
     QFile svg(path);
     QVERIFY(svg.open(QIODevice::ReadOnly));
     QVERIFY(svg.readAll().contains("aten::linear"));
-    QVERIFY(!window.startGraphImageExport(dir.filePath(QStringLiteral("demo.bmp")), QStringLiteral("bmp"), 96, false, false));
+    QVERIFY(!window.startGraphImageExport(dir.filePath(QStringLiteral("demo.bmp")), QStringLiteral("bmp"), 96, false,
+                                          false));
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("demo.bmp"))));
   }
 

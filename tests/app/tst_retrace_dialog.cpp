@@ -224,7 +224,8 @@ class TstRetraceDialog : public QObject {
                                  "pair[2][\"b\"][0]", "argument 1"}));
     QCOMPARE(depths, QList<int>({0, 1, 1, 1, 2, 2, 3, 0}));
     QCOMPARE(tensors, QList<int>({-1, 0, -1, -1, 1, -1, 2, 3}));
-    const Stack rebuilt = RetraceInputs::withTensors(inputs, {full({7}, 7.0), full({8}, 8.0), full({9}, 9.0), full({6}, 6.0)});
+    const Stack rebuilt =
+        RetraceInputs::withTensors(inputs, {full({7}, 7.0), full({8}, 8.0), full({9}, 9.0), full({6}, 6.0)});
     const std::vector<Tensor> now = RetraceInputs::tensorsOf(rebuilt);
     QCOMPARE(now.size(), std::size_t(4));
     QCOMPARE(now[0].sizes(), Shape({7}));
