@@ -25,6 +25,7 @@ MainActions::MainActions(QMainWindow* window) : QObject(window) {
   addParametrization = make(QKeySequence(Qt::CTRL | Qt::Key_P));
   removeParametrizations = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
   retrace = make(QKeySequence(Qt::Key_F5));
+  retraceSame = make(QKeySequence(Qt::SHIFT | Qt::Key_F5));
   checkTrace = make(QKeySequence(Qt::Key_F6));
   zoomIn = make();
   zoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
@@ -66,6 +67,7 @@ MainActions::MainActions(QMainWindow* window) : QObject(window) {
   modelMenu->addAction(removeParametrizations);
   modelMenu->addSeparator();
   modelMenu->addAction(retrace);
+  modelMenu->addAction(retraceSame);
   modelMenu->addAction(checkTrace);
   modelMenu->addSeparator();
   modelMenu->addAction(plugins);
@@ -100,7 +102,8 @@ void MainActions::retranslate() {
   redo->setText(tr("&Redo"));
   addParametrization->setText(tr("&Add Parametrization…"));
   removeParametrizations->setText(tr("&Remove Parametrizations…"));
-  retrace->setText(tr("Re-&trace"));
+  retrace->setText(tr("Re-&trace…"));
+  retraceSame->setText(tr("Re-trace with the &Same Inputs"));
   checkTrace->setText(tr("&Check Trace"));
   zoomIn->setText(tr("Zoom &In"));
   zoomOut->setText(tr("Zoom &Out"));

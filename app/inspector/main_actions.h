@@ -23,7 +23,7 @@ class MainActions : public QObject {
   QAction *exportImage, *exportIr;
   QAction *undo, *redo;
   QAction *addParametrization, *removeParametrizations;
-  QAction *retrace, *checkTrace;
+  QAction *retrace, *retraceSame, *checkTrace;
   QAction *zoomIn, *zoomOut, *fitView, *find;
   QAction *plugins, *preferences, *about;
 };

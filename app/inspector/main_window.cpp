@@ -17,6 +17,8 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMimeData>
+#include <QProgressDialog>
+#include <QScopeGuard>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QMessageBox>
@@ -32,10 +34,12 @@
 #include "chain_view.h"
 #include "export_dialog.h"
 #include "graph_export.h"
+#include "graph_export_job.h"
 #include "model_edit_command.h"
 #include "plugin_directories.h"
 #include "plugins_dialog.h"
 #include "preferences_dialog.h"
+#include "retrace_dialog.h"
 #include "translations.h"
 #include "graph_panel.h"
 #include "graph_scene.h"
@@ -182,12 +186,17 @@ void MainWindow::connectActions() {
   connect(actions_->zoomOut, &QAction::triggered, graph_->view(), &GraphView::zoomOut);
   connect(actions_->fitView, &QAction::triggered, graph_->view(), &GraphView::fitGraph);
   connect(actions_->find, &QAction::triggered, graph_, &GraphPanel::startSearch);
-  connect(actions_->retrace, &QAction::triggered, this, &MainWindow::retrace);
+  connect(actions_->retrace, &QAction::triggered, this, [this] {
+    RetraceDialog dialog(*document_, this);
+    if (dialog.exec() == QDialog::Accepted)
+      messageBar_->showMessage(MessageBar::Level::Info, tr("Re-traced %1 with the chosen inputs.").arg(dialog.method()));
+  });
+  connect(actions_->retraceSame, &QAction::triggered, this, &MainWindow::retrace);
   connect(actions_->exportImage, &QAction::triggered, this, [this] {
     ExportDialog dialog(settings_.defaultExportFormat(), settings_.exportDpi(), graph_->isDark(), this);
     if (dialog.exec() != QDialog::Accepted) return;
     settings_.setExportDpi(dialog.dpi());
-    exportGraphImage(dialog.path(), dialog.format(), dialog.dpi(), dialog.dark(), dialog.visibleAreaOnly());
+    startGraphImageExport(dialog.path(), dialog.format(), dialog.dpi(), dialog.dark(), dialog.visibleAreaOnly());
   });
   connect(actions_->exportIr, &QAction::triggered, this, [this] {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export IR Text"), document_->model().name + QStringLiteral(".ir"),
@@ -463,24 +472,62 @@ void MainWindow::askRemoveParametrizations() {
   if (box.exec() == QMessageBox::Ok) removeParametrizations(leave->isChecked());
 }
 
-bool MainWindow::exportGraphImage(const QString& path, const QString& format, double dpi, bool dark, bool visibleOnly) {
+// The scene as shown, in the export's theme (redrawn for it and back).
+GraphSnapshot MainWindow::snapshotAsShown(const QString& path, bool dark, bool visibleOnly) {
   const bool shownDark = graph_->isDark();
+  const QRectF area =
+      visibleOnly ? graph_->view()->mapToScene(graph_->view()->viewport()->rect()).boundingRect() : QRectF();
+  graph_->setDark(dark);
+  const auto restore = qScopeGuard([&] { graph_->setDark(shownDark); });
+  return GraphExport::snapshot(*graph_->scene(), area, path);
+}
+
+bool MainWindow::exportGraphImage(const QString& path, const QString& format, double dpi, bool dark, bool visibleOnly) {
   GraphExportOptions options;
   options.format = format;
   options.dpi = dpi;
-  if (visibleOnly) options.area = graph_->view()->mapToScene(graph_->view()->viewport()->rect()).boundingRect();
-  // The export may use the other theme: redraw in it, write, redraw back.
-  graph_->setDark(dark);
-  bool ok = true;
   try {
-    GraphExport::write(*graph_->scene(), path, options);
-    messageBar_->showMessage(MessageBar::Level::Info, tr("Exported %1.").arg(path));
+    GraphExport::checkFormat(format, path);
+    GraphExport::commit(*GraphExport::encode(snapshotAsShown(path, dark, visibleOnly), path, options));
   } catch (const std::exception& e) {
     messageBar_->showMessage(MessageBar::Level::Error, tr("Export failed: %1").arg(QString::fromStdString(e.what())));
-    ok = false;
+    return false;
   }
-  graph_->setDark(shownDark);
-  return ok;
+  messageBar_->showMessage(MessageBar::Level::Info, tr("Exported %1.").arg(path));
+  return true;
+}
+
+GraphExportJob* MainWindow::startGraphImageExport(const QString& path, const QString& format, double dpi, bool dark,
+                                                  bool visibleOnly) {
+  GraphExportOptions options;
+  options.format = format;
+  options.dpi = dpi;
+  GraphSnapshot snapshot;
+  try {
+    GraphExport::checkFormat(format, path);
+    snapshot = snapshotAsShown(path, dark, visibleOnly);
+  } catch (const std::exception& e) {
+    messageBar_->showMessage(MessageBar::Level::Error, tr("Export failed: %1").arg(QString::fromStdString(e.what())));
+    return nullptr;
+  }
+  auto* job = new GraphExportJob(this);
+  // Shown only when the export takes a while; its Cancel cancels the job.
+  auto* progress = new QProgressDialog(tr("Exporting %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 0, this);
+  progress->setWindowTitle(tr("Export Graph Image"));
+  progress->setAutoReset(false);  // a busy bar is at its maximum from the start
+  progress->setMinimumDuration(400);
+  progress->setValue(0);
+  connect(progress, &QProgressDialog::canceled, job, &GraphExportJob::cancel);
+  connect(job, &GraphExportJob::stageChanged, progress, &QProgressDialog::setLabelText);
+  connect(job, &GraphExportJob::finished, this, [this, job, progress, path](bool ok, const QString& error) {
+    progress->deleteLater();
+    job->deleteLater();
+    if (ok) messageBar_->showMessage(MessageBar::Level::Info, tr("Exported %1.").arg(path));
+    else if (error.isEmpty()) messageBar_->showMessage(MessageBar::Level::Info, tr("Export cancelled; nothing was written."));
+    else messageBar_->showMessage(MessageBar::Level::Error, tr("Export failed: %1").arg(error));
+  });
+  job->start(std::move(snapshot), path, options);
+  return job;
 }
 
 bool MainWindow::exportIrText(const QString& path) {
@@ -508,6 +555,7 @@ void MainWindow::updateActions() {
   actions_->addParametrization->setEnabled(document_->module() != nullptr);
   actions_->removeParametrizations->setEnabled(document_->module() != nullptr);
   actions_->retrace->setEnabled(document_->canRetrace());
+  actions_->retraceSame->setEnabled(document_->canRetrace());
   actions_->checkTrace->setEnabled(document_->canCheckTrace());
   actions_->exportIr->setEnabled(static_cast<bool>(document_->graph()));
   actions_->exportImage->setEnabled(static_cast<bool>(document_->graph()));

@@ -23,7 +23,9 @@ namespace paratrace::inspector {
 
 class AddParametrizationDialog;
 class ChainView;
+class GraphExportJob;
 class GraphPanel;
+struct GraphSnapshot;
 class IrView;
 class TraceCheckPanel;
 class MainActions;
@@ -80,6 +82,11 @@ class MainWindow : public QMainWindow {
   // Writes the graph as shown (format "svg", "png" or "pdf"); errors go to
   // the message bar.
   bool exportGraphImage(const QString& path, const QString& format, double dpi, bool dark, bool visibleOnly);
+  // The same, drawn and encoded off the GUI thread with a progress dialog
+  // and Cancel; the result goes to the message bar. Returns the running job
+  // (deleted after its finished()), or null when it could not start.
+  GraphExportJob* startGraphImageExport(const QString& path, const QString& format, double dpi, bool dark,
+                                        bool visibleOnly);
   bool exportIrText(const QString& path);
   // Applies the language and theme stored in the settings.
   void applyPreferences();
@@ -122,6 +129,7 @@ class MainWindow : public QMainWindow {
   void selectFirstParametrizedTensor();
   void retranslate();
   void updateTitle();
+  GraphSnapshot snapshotAsShown(const QString& path, bool dark, bool visibleOnly);
 
   AppSettings settings_;
   ModelDocument* document_;

@@ -1,5 +1,7 @@
 #include "model_document.h"
 
+#include <algorithm>
+
 #include "paratrace/errors.h"
 #include "paratrace/jit/tracer.h"
 
@@ -39,6 +41,24 @@ void ModelDocument::setCurrentMethod(const QString& method) {
 
 void ModelDocument::retrace() {
   model_.traced = jit::trace_module(model_.module, model_.example_inputs);
+  emit traceChanged();
+}
+
+Stack ModelDocument::exampleInputs(const QString& method) const {
+  for (const auto& [name, inputs] : model_.example_inputs)
+    if (QString::fromStdString(name) == method) return inputs;
+  return {};
+}
+
+void ModelDocument::retrace(const QString& method, const Stack& inputs) {
+  MethodInputs all = model_.example_inputs;
+  const std::string name = method.toStdString();
+  auto it = std::find_if(all.begin(), all.end(), [&](const auto& entry) { return entry.first == name; });
+  if (it != all.end()) it->second = inputs;
+  else all.emplace_back(name, inputs);
+  model_.traced = jit::trace_module(model_.module, all);
+  model_.example_inputs = std::move(all);
+  method_ = method;
   emit traceChanged();
 }
 

@@ -33,6 +33,13 @@ class ModelDocument : public QObject {
   // Traces every method with its example inputs again; throws core's errors
   // and leaves the previous trace in place then.
   void retrace();
+  // The example inputs of `method`; empty when it has none.
+  Stack exampleInputs(const QString& method) const;
+  // Traces again with `inputs` as `method`'s example inputs (the other
+  // methods keep theirs) and shows that method. The inputs replace the old
+  // ones only when tracing succeeds; core's errors are thrown, leaving the
+  // inputs and the trace as they were.
+  void retrace(const QString& method, const Stack& inputs);
   // The registrations behind the module's chains (model files; see LoadedModel).
   const std::vector<model::ParametrizationSpec>& parametrizations() const { return model_.parametrizations; }
   // Shows another module tree with the registrations behind its chains
