@@ -13,6 +13,64 @@
     </message>
 </context>
 <context>
+    <name>DocumentSaver</name>
+    <message>
+        <source>No model is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A traced-module file has no example inputs to trace the edited module again, so its graph would no longer match the module. Undo the edits to save it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The edited model could not be traced, and a model built in memory is saved as a traced module.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model was built in memory without a trace: there is no file format to save it in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paratrace model files (*.paratrace.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traced-module files (*.safetensors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IR text (*.ir *.txt)</source>
+        <translation type="unfinished">IR 文本 (*.ir *.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>ExampleInputs</name>
+    <message>
+        <source>unknown dtype &quot;%1&quot; (known: float32, float64, int64, uint8, bool)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a size must not be negative, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init &quot;%1&quot; needs a floating-point dtype</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown init &quot;%1&quot; (known: randn, rand, zeros, ones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no tensor named &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a tensor ({&quot;shape&quot;: ...} or {&quot;file&quot;: ..., &quot;name&quot;: ...}), an array (a tuple), or {&quot;tuple&quot;|&quot;list&quot;|&quot;dict&quot;: ...}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GraphExport</name>
     <message>
         <source>%1: %2</source>
@@ -31,8 +89,113 @@
         <translation>PNG 编码失败</translation>
     </message>
     <message>
-        <source>unknown image format '%1' (use svg, png or pdf)</source>
+        <source>unknown image format &apos;%1&apos; (use svg, png or pdf)</source>
         <translation>未知的图像格式“%1”（请使用 svg、png 或 pdf）</translation>
+    </message>
+    <message>
+        <source>Drawing the graph…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding the PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JsonNode</name>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an array, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an integer, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LowRankPlugin</name>
+    <message>
+        <source>Low rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps the rank of a matrix at most r by learning it as A B, with A (n x r) as original0 and B (r x m) as original1; applying it keeps the best rank-r approximation (truncated SVD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The largest rank r the matrix may have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: rank %2 is larger than min(n, m) = %3 for shape %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outer product a b^T of two learnt vectors, as RankOne of PyTorch&apos;s parametrize tests (LowRank with rank 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelFile</name>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid JSON at offset %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the buffer %1 does not match the file&apos;s tensor in shape or dtype</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no parameter or buffer &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no loaded plugin provides the parametrization &quot;%1&quot; (available: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &quot;paratrace-model&quot;, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported version %1 (this Paratrace reads version %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model has no method &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -44,6 +207,78 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFileText</name>
+    <message>
+        <source>methods need a Sequential root module, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forward is the root module&apos;s own method</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelSaver</name>
+    <message>
+        <source>cannot write the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModuleFactory</name>
+    <message>
+        <source>inplace=true is not supported: layers return a new tensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a floating-point dtype (&quot;float32&quot; or &quot;float64&quot;), got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>padding must be an integer or a pair: &apos;same&apos; and &apos;valid&apos; are not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only padding_mode &quot;zeros&quot; is supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approximate must be &quot;none&quot; or &quot;tanh&quot;, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>return_indices=true is not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>divisor_override is not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nonlinearity must be &quot;tanh&quot; or &quot;relu&quot;, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModuleFactoryText</name>
+    <message>
+        <source>expected an integer or a list of 2 integers, got %1 values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ModuleList children are numbered 0, 1, ...; got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cell must be an RNNCell, GRUCell or LSTMCell, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown module type &quot;%1&quot; (known: %2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -118,6 +353,235 @@
     </message>
 </context>
 <context>
+    <name>NormsPlugin</name>
+    <message>
+        <source>Spectral normalization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Divides the weight by its largest singular value, estimated by power iteration (buffers _u, _v; updated in training mode only), as torch.nn.utils.parametrizations.spectral_norm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power iterations per evaluation in training mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to norms when normalizing, for numerical stability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The output dimension (negative counts from the end); unset: 1 for ConvTranspose modules, 0 otherwise, as PyTorch does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight normalization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Splits the weight into a magnitude g (original0) and a direction v (original1), weight = g v / ||v||, as torch.nn.utils.parametrizations.weight_norm (PyTorch 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dimension kept by the norm (one g per slice); -1 normalizes the whole tensor (PyTorch&apos;s dim=None)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObjectReader</name>
+    <message>
+        <source>missing required key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; (accepted here: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OptionValues</name>
+    <message>
+        <source>a value of type %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an integer, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a finite number, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least %1, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most %1, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected one of %1, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected text, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no such option (this parametrization has none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no such option (the options are %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrthogonalPlugin</name>
+    <message>
+        <source>Orthogonal matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps a matrix (or a batch of them) with orthonormal columns, or rows if it is wide, as torch.nn.utils.parametrizations.orthogonal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How an unconstrained matrix becomes orthogonal; auto picks matrix_exp for square matrices and householder otherwise, as PyTorch does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learn on top of a base orthogonal matrix set by assignment (dynamic trivialization), so an assigned matrix is kept exactly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cayley map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maps a square matrix X to (I + X)^-1 (I - X), orthogonal when X is skew-symmetric: put it after Skew, as the Orthogonal of PyTorch&apos;s parametrize tests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParametrizationPlugin</name>
+    <message>
+        <source>%1 needs a floating-point tensor, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs at least one dimension, got shape %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a matrix, got shape %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a square matrix (or a batch of them), got shape %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PluginManager</name>
+    <message>
+        <source>no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Qt plugin (it has no plugin metadata)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provides the parametrization &quot;%1&quot;, already provided by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating the plugin object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its root object does not implement ParametrizationPlugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listing its parametrizations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its metadata lists the parametrizations %1 but its code provides %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>building &quot;%1&quot; with its default options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 gave no parametrization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 threw: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 threw something that is not a std::exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no loaded plugin provides the parametrization &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (from %2) could not be built: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it threw something that is not a std::exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plugin returned no parametrization</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PluginMetadata</name>
+    <message>
+        <source>built for plugin API %1, this Paratrace loads API %2 (IID %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Paratrace parametrization plugin: its IID is &quot;%1&quot;, expected &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its metadata JSON lacks %1 (see docs/plugins.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built for plugin API %1 (metadata apiVersion), this Paratrace loads API %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its metadata lists a parametrization without a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its metadata lists the parametrization &quot;%1&quot; twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PropertyMeasures</name>
     <message>
         <source>non-zeros outside the mask</source>
@@ -129,6 +593,25 @@
     <message>
         <source>Module %1 (double-click to collapse)</source>
         <translation>模块 %1（双击折叠）</translation>
+    </message>
+</context>
+<context>
+    <name>RetraceInputs</name>
+    <message>
+        <source>the shape must be sizes separated by commas, such as &quot;2, 8&quot;; got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>argument %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose a safetensors file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shape</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -224,6 +707,91 @@
     <message>
         <source>Persistent</source>
         <translation>持久</translation>
+    </message>
+</context>
+<context>
+    <name>SparsityPlugin</name>
+    <message>
+        <source>Sparsity mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiplies the weight by a fixed 0/1 mask computed from its magnitudes when applied, as torch.ao.sparsity&apos;s FakeSparsity; the mask is a buffer left out of the state_dict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unstructured: the smallest entries; nm: n of every m along the last dimension; block: whole blocks of smallest mean square; none: all ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fraction of entries (unstructured) or blocks (block) set to zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nm: how many entries of every m are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nm: the group size along the last dimension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block: rows x columns of a block, such as 1x4 or 4x4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with an N:M mask needs the last dimension to be divisible by m=%2, got shape %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with a block mask needs a matrix, got shape %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most m (%1), got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected rows x columns of at least 1, such as 1x4 or 4x4, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SymmetricPlugin</name>
+    <message>
+        <source>Symmetric matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps a square matrix equal to its transpose: the upper triangle is learnt and mirrored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skew-symmetric matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps a square matrix equal to minus its transpose: the strict lower triangle is learnt and the diagonal is zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tracing</name>
+    <message>
+        <source>tracing needs example inputs, and the model has none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracing %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracing failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -462,10 +1030,6 @@
         <translation>移除参数化(&amp;R)…</translation>
     </message>
     <message>
-        <source>Re-&amp;trace</source>
-        <translation>重新追踪(&amp;T)</translation>
-    </message>
-    <message>
         <source>&amp;Check Trace</source>
         <translation>检查追踪(&amp;C)</translation>
     </message>
@@ -500,6 +1064,22 @@
     <message>
         <source>Open E&amp;xample</source>
         <translation>打开示例(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-&amp;trace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-trace with the &amp;Same Inputs</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -578,15 +1158,13 @@
     </message>
     <message numerus="yes">
         <source>Re-traced %n method(s).</source>
-        <translation><numerusform>已重新追踪 %n 个方法。</numerusform></translation>
+        <translation>
+            <numerusform>已重新追踪 %n 个方法。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Paratrace</source>
         <translation>Paratrace</translation>
-    </message>
-    <message>
-        <source>%1 — Paratrace</source>
-        <translation>%1 — Paratrace</translation>
     </message>
     <message>
         <source>Modules</source>
@@ -633,6 +1211,51 @@
     <message>
         <source>Method:</source>
         <translation>方法：</translation>
+    </message>
+    <message>
+        <source>Re-traced %1 with the chosen inputs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1; the model stays open as it was.
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Model As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Export Graph Image</source>
+        <translation type="unfinished">导出图像</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1[*] — Paratrace</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -797,6 +1420,126 @@
     </message>
 </context>
 <context>
+    <name>paratrace::inspector::RetraceDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished">浏览…</translation>
+    </message>
+    <message>
+        <source>Re-trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shape / type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dtype</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trace with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zeros</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a safetensors file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sizes separated by commas, such as 2, 8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trace with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shape:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dtype:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished">文件：</translation>
+    </message>
+    <message>
+        <source>Tensor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset Inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation type="unfinished">方法：</translation>
+    </message>
+    <message>
+        <source>Example Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safetensors files (*.safetensors);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random normal [%1], seed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zeros [%1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ones [%1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>Tracing %1 failed; the previous trace is kept.
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>paratrace::inspector::TraceCheckPanel</name>
     <message>
         <source>Checking…</source>
@@ -808,11 +1551,15 @@
     </message>
     <message numerus="yes">
         <source>Cancelled after %n input(s).</source>
-        <translation><numerusform>检查 %n 个输入后已取消。</numerusform></translation>
+        <translation>
+            <numerusform>检查 %n 个输入后已取消。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Passed: the trace matches on %n input(s).</source>
-        <translation><numerusform>通过：追踪在 %n 个输入上一致。</numerusform></translation>
+        <translation>
+            <numerusform>通过：追踪在 %n 个输入上一致。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Failed: see the report below.</source>
@@ -820,7 +1567,9 @@
     </message>
     <message numerus="yes">
         <source>Checked %n random input(s).</source>
-        <translation><numerusform>已检查 %n 个随机输入。</numerusform></translation>
+        <translation>
+            <numerusform>已检查 %n 个随机输入。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Error while checking:</source>
