@@ -22,6 +22,7 @@ struct LoadedModel {
   QString name;
   std::shared_ptr<nn::Module> module;            // null for IR text
   MethodInputs example_inputs;                   // per method; empty when unknown
+  bool example_inputs_edited = false;            // re-traced with other inputs than the file's
   std::shared_ptr<jit::TracedModule> traced;     // null until traced
   std::shared_ptr<jit::Graph> ir_graph;          // IR text only
   // Model files only (empty otherwise): the document as read, which Save

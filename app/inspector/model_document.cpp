@@ -58,6 +58,7 @@ void ModelDocument::retrace(const QString& method, const Stack& inputs) {
   else all.emplace_back(name, inputs);
   model_.traced = jit::trace_module(model_.module, all);
   model_.example_inputs = std::move(all);
+  model_.example_inputs_edited = true;
   method_ = method;
   emit traceChanged();
 }
@@ -73,6 +74,8 @@ void ModelDocument::setFile(const QString& path, const QString& name, QJsonObjec
   model_.path = path;
   model_.name = name;
   model_.document = std::move(document);
+  // The document written names the inputs it was saved with.
+  model_.example_inputs_edited = false;
 }
 
 void ModelDocument::notifyModuleChanged() {

@@ -95,6 +95,8 @@ QJsonObject DocumentSaver::write(const LoadedModel& model, SaveFormat format, co
       file.module = model.module;
       file.parametrizations = model.parametrizations;
       file.document = model.document;
+      file.example_inputs = model.example_inputs;
+      file.example_inputs_edited = model.example_inputs_edited;
       return model::save_model(file, path);
     }
     case SaveFormat::TracedModule:

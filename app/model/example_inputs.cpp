@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonArray>
 
 #include "model_error.h"
 #include "safetensors_file.h"
@@ -106,6 +107,56 @@ MethodInputs read_example_inputs(const JsonNode& node, const QDir& base) {
     for (const IValue& v : read_elements(arguments, base))
       stack.push_back(v);
     out.emplace_back(method.toStdString(), std::move(stack));
+  }
+  return out;
+}
+
+namespace {
+
+// `json_path` only names the file in errors.
+QJsonValue write_value(const IValue& value, const QString& name, const QString& json_path, const QString& file_name,
+                       io::NamedTensors& tensors) {
+  if (value.is_tensor()) {
+    tensors.emplace_back(name.toStdString(), value.to_tensor().detach());
+    return QJsonObject{{QStringLiteral("file"), file_name}, {QStringLiteral("name"), name}};
+  }
+  const auto elements = [&](const std::vector<IValue>& values) {
+    QJsonArray out;
+    for (std::size_t i = 0; i < values.size(); ++i)
+      out.append(write_value(values[i], name + QLatin1Char('.') + QString::number(i), json_path, file_name, tensors));
+    return out;
+  };
+  if (value.is_tuple()) return elements(value.tuple_elements());
+  if (value.is_list()) return QJsonObject{{QStringLiteral("list"), elements(value.list_elements())}};
+  if (value.is_tensor_list()) {
+    const std::vector<Tensor>& list = value.to_tensor_list();
+    return QJsonObject{{QStringLiteral("list"), elements(std::vector<IValue>(list.begin(), list.end()))}};
+  }
+  if (value.is_dict()) {
+    QJsonObject dict;
+    for (const auto& [key, item] : value.dict_items()) {
+      const QString k = QString::fromStdString(key);
+      dict.insert(k, write_value(item, name + QLatin1Char('.') + k, json_path, file_name, tensors));
+    }
+    return QJsonObject{{QStringLiteral("dict"), dict}};
+  }
+  throw ModelFileSchemaError(json_path, QStringLiteral("$.example_inputs.") + name.section(QLatin1Char('.'), 0, 0),
+                             ExampleInputsText::tr("a model file holds tensors and tuples, lists and dicts of them, "
+                                                   "not %1")
+                                 .arg(QString::fromStdString(value.type_name())));
+}
+
+}  // namespace
+
+QJsonObject write_example_inputs(const MethodInputs& inputs, const QString& json_path, const QString& file_name,
+                                 io::NamedTensors& tensors) {
+  QJsonObject out;
+  for (const auto& [method, arguments] : inputs) {
+    const QString name = QString::fromStdString(method);
+    QJsonArray list;
+    for (std::size_t i = 0; i < arguments.size(); ++i)
+      list.append(write_value(arguments[i], name + QLatin1Char('.') + QString::number(i), json_path, file_name, tensors));
+    out.insert(name, list);
   }
   return out;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "json_reader.h"
+#include "paratrace/io/safetensors.h"
 #include "paratrace/ops/ivalue.h"
 
 namespace paratrace::model {
@@ -21,5 +22,14 @@ MethodInputs read_example_inputs(const JsonNode& node, const QDir& base);
 
 // One argument (exposed for the tests of nested values).
 IValue read_example_value(const JsonNode& node, const QDir& base);
+
+// The JSON that reads back as `inputs`: every tensor as {"file": file_name,
+// "name": "<method>.<i>[.<j>...]"} (dict entries by key), tuples as arrays,
+// lists and dicts as {"list"}/{"dict"}; the tensors, under those names, are
+// appended to `tensors` for the caller to write to `file_name`. Throws
+// ModelFileSchemaError naming `json_path` at $.example_inputs.<method> for a
+// value a model file cannot hold (a number or a string).
+QJsonObject write_example_inputs(const MethodInputs& inputs, const QString& json_path, const QString& file_name,
+                                 io::NamedTensors& tensors);
 
 }  // namespace paratrace::model

@@ -46,6 +46,9 @@ struct ModelFile {
   std::vector<ParametrizationSpec> parametrizations;
   // In the file's order; "forward" first when present.
   MethodInputs example_inputs;
+  // Set when example_inputs no longer match the document's (the app traced
+  // with other inputs): the saver then writes them to a safetensors file.
+  bool example_inputs_edited = false;
   // The file as read, which the saver writes back with new weights.
   QJsonObject document;
 };

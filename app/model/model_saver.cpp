@@ -118,7 +118,12 @@ QJsonObject save_model(const ModelFile& model, const QString& json_path) {
     document.remove(QStringLiteral("parametrizations"));
   else
     document.insert(QStringLiteral("parametrizations"), parametrizations_json(model.parametrizations));
-  if (document.contains(QStringLiteral("example_inputs")))
+  io::NamedTensors inputs;
+  const QString inputs_name = stem(info) + QStringLiteral(".inputs.safetensors");
+  if (model.example_inputs_edited)
+    document.insert(QStringLiteral("example_inputs"),
+                    write_example_inputs(model.example_inputs, info.absoluteFilePath(), inputs_name, inputs));
+  else if (document.contains(QStringLiteral("example_inputs")))
     document.insert(QStringLiteral("example_inputs"),
                     relocate_files(document.value(QStringLiteral("example_inputs")),
                                    QFileInfo(model.path).absoluteDir(), to));
@@ -142,6 +147,8 @@ QJsonObject save_model(const ModelFile& model, const QString& json_path) {
   write_tensors(weights_path, [&](const std::string& path) { io::save_state_dict(*model.module, path); });
   if (!buffers.empty())
     write_tensors(to.absoluteFilePath(buffers_name), [&](const std::string& path) { io::save_safetensors(path, buffers); });
+  if (!inputs.empty())
+    write_tensors(to.absoluteFilePath(inputs_name), [&](const std::string& path) { io::save_safetensors(path, inputs); });
   if (!file.commit()) throw write_error();
   return document;
 }

@@ -16,7 +16,9 @@ namespace paratrace::model {
 // (which must describe the module's chains, registration order) and
 // example-input files made relative to the new place. Buffers the state_dict
 // leaves out (FakeSparsity's mask) go to "<stem>.buffers.safetensors",
-// named by "buffers". The JSON is written
+// named by "buffers". With `example_inputs_edited`, the example inputs go
+// to "<stem>.inputs.safetensors" and "example_inputs" names them there
+// (write_example_inputs). The JSON is written
 // and checked before the weights replace anything, so an unwritable place
 // leaves both files as they were. Returns the document written. Throws
 // ModelFileReadError naming the file that could not be written.

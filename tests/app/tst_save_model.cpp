@@ -153,6 +153,26 @@ class TstSaveModel : public QObject {
     QCOMPARE(readJson(saved).value(QStringLiteral("parametrizations")).toArray().size(), 6);
   }
 
+  // Inputs chosen in the Re-trace dialog are what the saved file traces with.
+  void retracedInputsAreSaved() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    TestWindow window;
+    QVERIFY(window.openExample(QStringLiteral("skew_cayley")));
+    Stack inputs = window.document()->exampleInputs(QStringLiteral("forward"));
+    QCOMPARE(inputs.size(), std::size_t(1));
+    const Tensor wider = randn({7, inputs[0].to_tensor().size(1)});
+    window.document()->retrace(QStringLiteral("forward"), Stack{IValue(wider)});
+    window.savePath = dir.filePath(QStringLiteral("wider"));
+    QVERIFY(window.save());
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("wider.inputs.safetensors"))));
+
+    TestWindow again;
+    QVERIFY(again.openFile(dir.filePath(QStringLiteral("wider.paratrace.json"))));
+    QVERIFY(again.document()->exampleInputs(QStringLiteral("forward"))[0].to_tensor().equal(wider));
+    QVERIFY(!again.document()->model().example_inputs_edited);
+  }
+
   void undoAndRedoRestoreModuleAndListTogether() {
     TestWindow window;
     QVERIFY(window.openExample(QStringLiteral("model_under_test")));

@@ -334,6 +334,43 @@ class TestModelFile : public QObject {
     QCOMPARE(state_text(*back.module), state_text(*m.module));
   }
 
+  // Inputs the app traced with (other than the file's) are saved beside the
+  // model and read back with the same nesting and values.
+  void save_writes_edited_example_inputs() {
+    ModelFile m = load(model_json(R"({"type": "Linear", "in_features": 3, "out_features": 2})",
+                                  R"("example_inputs": {"forward": [{"shape": [1, 3]}]})"));
+    const Tensor x = randn({4, 3});
+    const IValue nested = IValue::tuple({IValue(ones({2})), IValue::list({IValue(zeros({1, 2}))}),
+                                         IValue::dict({{"k", IValue(full({3}, 2.5))}})});
+    m.example_inputs = {{"forward", Stack{IValue(x)}}, {"other", Stack{nested}}};
+    m.example_inputs_edited = true;
+    const QString saved = QDir(dir_.path()).filePath(QStringLiteral("inputs_edited.paratrace.json"));
+    const QJsonObject json = model::save_model(m, saved);
+    QCOMPARE(json.value(QStringLiteral("example_inputs")).toObject().value(QStringLiteral("forward")).toArray()[0]
+                 .toObject().value(QStringLiteral("file")).toString(),
+             QStringLiteral("inputs_edited.inputs.safetensors"));
+    QDir base(dir_.path());
+    const model::MethodInputs back = model::read_example_inputs(
+        model::JsonNode(saved, QStringLiteral("$.example_inputs"), json.value(QStringLiteral("example_inputs"))), base);
+    QCOMPARE(back.size(), std::size_t(2));
+    QVERIFY(back[0].second[0].to_tensor().equal(x));
+    const IValue& got = back[1].second[0];
+    QVERIFY(got.is_tuple());
+    QVERIFY(got.tuple_elements()[0].to_tensor().equal(ones({2})));
+    QVERIFY(got.tuple_elements()[1].list_elements()[0].to_tensor().equal(zeros({1, 2})));
+    QCOMPARE(got.tuple_elements()[2].dict_items()[0].first, std::string("k"));
+    QVERIFY(got.tuple_elements()[2].dict_items()[0].second.to_tensor().equal(full({3}, 2.5)));
+
+    m.example_inputs = {{"forward", Stack{IValue(std::int64_t(3))}}};
+    try {
+      model::save_model(m, saved);
+      QFAIL("no error");
+    } catch (const model::ModelFileSchemaError& e) {
+      QCOMPARE(e.json_path(), QStringLiteral("$.example_inputs.forward"));
+      QVERIFY2(e.reason().contains(QStringLiteral("not int")), qPrintable(e.reason()));
+    }
+  }
+
   void save_writes_the_parametrizations_of_the_edited_module() {
     ModelFile m = load(model_json(R"({"type": "Sequential", "children": {
         "a": {"type": "Linear", "in_features": 3, "out_features": 3},
