@@ -20,7 +20,7 @@
     </message>
     <message>
         <source>A traced-module file has no example inputs to trace the edited module again, so its graph would no longer match the module. Undo the edits to save it.</source>
-        <translation>Eine Traced-Module-Datei hat keine Beispieleingaben, um das bearbeitete Modul erneut aufzuzeichnen; ihr Graph würde also nicht mehr zum Modul passen. Machen Sie die Änderungen rückgängig, um sie zu speichern.</translation>
+        <translation>Eine Traced-Module-Datei hat keine Beispieleingaben, um das bearbeitete Modul erneut aufzuzeichnen; ihr Graph würde also nicht mehr zum Modul passen. Machen Sie die Änderungen rückgängig, um die Datei zu speichern.</translation>
     </message>
     <message>
         <source>The edited model could not be traced, and a model built in memory is saved as a traced module.</source>

@@ -148,7 +148,7 @@
     </message>
     <message>
         <source>Rank one</source>
-        <translation>秩一</translation>
+        <translation>秩 1</translation>
     </message>
     <message>
         <source>The outer product a b^T of two learnt vectors, as RankOne of PyTorch&apos;s parametrize tests (LowRank with rank 1).</source>
@@ -402,7 +402,7 @@
     <name>OptionValues</name>
     <message>
         <source>a value of type %1</source>
-        <translation>一个类型为 %1 的值</translation>
+        <translation>类型为 %1 的值</translation>
     </message>
     <message>
         <source>expected an integer, got %1</source>
