@@ -16,58 +16,58 @@
     <name>DocumentSaver</name>
     <message>
         <source>No model is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Modell geöffnet.</translation>
     </message>
     <message>
         <source>A traced-module file has no example inputs to trace the edited module again, so its graph would no longer match the module. Undo the edits to save it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Traced-Module-Datei hat keine Beispieleingaben, um das bearbeitete Modul erneut aufzuzeichnen; ihr Graph würde also nicht mehr zum Modul passen. Machen Sie die Änderungen rückgängig, um die Datei zu speichern.</translation>
     </message>
     <message>
         <source>The edited model could not be traced, and a model built in memory is saved as a traced module.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das bearbeitete Modell konnte nicht aufgezeichnet werden, und ein im Speicher erstelltes Modell kann nur als Traced Module gespeichert werden.</translation>
     </message>
     <message>
         <source>This model was built in memory without a trace: there is no file format to save it in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Modell wurde ohne Aufzeichnung im Speicher erstellt: Es gibt kein Dateiformat, in dem es gespeichert werden kann.</translation>
     </message>
     <message>
         <source>Paratrace model files (*.paratrace.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paratrace-Modelldateien (*.paratrace.json)</translation>
     </message>
     <message>
         <source>Traced-module files (*.safetensors)</source>
-        <translation type="unfinished"></translation>
+        <translation>Traced-Module-Dateien (*.safetensors)</translation>
     </message>
     <message>
         <source>IR text (*.ir *.txt)</source>
-        <translation type="unfinished">IR-Text (*.ir *.txt)</translation>
+        <translation>IR-Text (*.ir *.txt)</translation>
     </message>
 </context>
 <context>
     <name>ExampleInputs</name>
     <message>
         <source>unknown dtype &quot;%1&quot; (known: float32, float64, int64, uint8, bool)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter dtype „%1“ (bekannt: float32, float64, int64, uint8, bool)</translation>
     </message>
     <message>
         <source>a size must not be negative, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Größe darf nicht negativ sein, erhalten: %1</translation>
     </message>
     <message>
         <source>init &quot;%1&quot; needs a floating-point dtype</source>
-        <translation type="unfinished"></translation>
+        <translation>init „%1“ benötigt einen Gleitkomma-dtype</translation>
     </message>
     <message>
         <source>unknown init &quot;%1&quot; (known: randn, rand, zeros, ones)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes init „%1“ (bekannt: randn, rand, zeros, ones)</translation>
     </message>
     <message>
         <source>%1 holds no tensor named &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält keinen Tensor namens „%2“</translation>
     </message>
     <message>
         <source>expected a tensor ({&quot;shape&quot;: ...} or {&quot;file&quot;: ..., &quot;name&quot;: ...}), an array (a tuple), or {&quot;tuple&quot;|&quot;list&quot;|&quot;dict&quot;: ...}</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde ein Tensor ({&quot;shape&quot;: ...} oder {&quot;file&quot;: ..., &quot;name&quot;: ...}), ein Array (ein Tupel) oder {&quot;tuple&quot;|&quot;list&quot;|&quot;dict&quot;: ...}</translation>
     </message>
 </context>
 <context>
@@ -94,108 +94,108 @@
     </message>
     <message>
         <source>Drawing the graph…</source>
-        <translation type="unfinished"></translation>
+        <translation>Graph wird gezeichnet…</translation>
     </message>
     <message>
         <source>Encoding the PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG wird kodiert…</translation>
     </message>
 </context>
 <context>
     <name>JsonNode</name>
     <message>
         <source>expected an object, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde ein Objekt, erhalten: %1</translation>
     </message>
     <message>
         <source>expected an array, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde ein Array, erhalten: %1</translation>
     </message>
     <message>
         <source>expected a string, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde eine Zeichenkette, erhalten: %1</translation>
     </message>
     <message>
         <source>expected true or false, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde true oder false, erhalten: %1</translation>
     </message>
     <message>
         <source>expected a number, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde eine Zahl, erhalten: %1</translation>
     </message>
     <message>
         <source>expected an integer, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde eine ganze Zahl, erhalten: %1</translation>
     </message>
 </context>
 <context>
     <name>LowRankPlugin</name>
     <message>
         <source>Low rank</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedriger Rang</translation>
     </message>
     <message>
         <source>Keeps the rank of a matrix at most r by learning it as A B, with A (n x r) as original0 and B (r x m) as original1; applying it keeps the best rank-r approximation (truncated SVD).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hält den Rang einer Matrix bei höchstens r, indem sie als A B gelernt wird, mit A (n x r) als original0 und B (r x m) als original1; beim Anwenden wird die beste Rang-r-Näherung übernommen (abgeschnittene SVD).</translation>
     </message>
     <message>
         <source>The largest rank r the matrix may have</source>
-        <translation type="unfinished"></translation>
+        <translation>Der größte Rang r, den die Matrix haben darf</translation>
     </message>
     <message>
         <source>%1: rank %2 is larger than min(n, m) = %3 for shape %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Rang %2 ist größer als min(n, m) = %3 für Form %4</translation>
     </message>
     <message>
         <source>Rank one</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang eins</translation>
     </message>
     <message>
         <source>The outer product a b^T of two learnt vectors, as RankOne of PyTorch&apos;s parametrize tests (LowRank with rank 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das äußere Produkt a b^T zweier gelernter Vektoren, wie RankOne aus den Parametrize-Tests von PyTorch (LowRank mit Rang 1).</translation>
     </message>
 </context>
 <context>
     <name>ModelFile</name>
     <message>
         <source>cannot open the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>invalid JSON at offset %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges JSON bei Offset %1: %2</translation>
     </message>
     <message>
         <source>expected a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde ein JSON-Objekt</translation>
     </message>
     <message>
         <source>the buffer %1 does not match the file&apos;s tensor in shape or dtype</source>
-        <translation type="unfinished"></translation>
+        <translation>der Puffer %1 stimmt in Form oder dtype nicht mit dem Tensor der Datei überein</translation>
     </message>
     <message>
         <source>%1 has no parameter or buffer &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen Parameter oder Puffer „%2“</translation>
     </message>
     <message>
         <source>no loaded plugin provides the parametrization &quot;%1&quot; (available: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein geladenes Plugin stellt die Parametrisierung „%1“ bereit (verfügbar: %2)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>expected &quot;paratrace-model&quot;, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde „paratrace-model“, erhalten: „%1“</translation>
     </message>
     <message>
         <source>unsupported version %1 (this Paratrace reads version %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützte Version %1 (dieses Paratrace liest Version %2)</translation>
     </message>
     <message>
         <source>the model has no method &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>das Modell hat keine Methode „%1“</translation>
     </message>
 </context>
 <context>
@@ -213,72 +213,72 @@
     <name>ModelFileText</name>
     <message>
         <source>methods need a Sequential root module, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Methoden benötigen ein Sequential als Wurzelmodul, erhalten: %1</translation>
     </message>
     <message>
         <source>forward is the root module&apos;s own method</source>
-        <translation type="unfinished"></translation>
+        <translation>forward ist die eigene Methode des Wurzelmoduls</translation>
     </message>
 </context>
 <context>
     <name>ModelSaver</name>
     <message>
         <source>cannot write the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei kann nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>
     <name>ModuleFactory</name>
     <message>
         <source>inplace=true is not supported: layers return a new tensor</source>
-        <translation type="unfinished"></translation>
+        <translation>inplace=true wird nicht unterstützt: Schichten geben einen neuen Tensor zurück</translation>
     </message>
     <message>
         <source>expected a floating-point dtype (&quot;float32&quot; or &quot;float64&quot;), got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde ein Gleitkomma-dtype („float32“ oder „float64“), erhalten: „%1“</translation>
     </message>
     <message>
         <source>padding must be an integer or a pair: &apos;same&apos; and &apos;valid&apos; are not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>padding muss eine ganze Zahl oder ein Paar sein: &apos;same&apos; und &apos;valid&apos; werden nicht unterstützt</translation>
     </message>
     <message>
         <source>only padding_mode &quot;zeros&quot; is supported</source>
-        <translation type="unfinished"></translation>
+        <translation>nur padding_mode „zeros“ wird unterstützt</translation>
     </message>
     <message>
         <source>approximate must be &quot;none&quot; or &quot;tanh&quot;, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>approximate muss „none“ oder „tanh“ sein, erhalten: „%1“</translation>
     </message>
     <message>
         <source>return_indices=true is not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>return_indices=true wird nicht unterstützt</translation>
     </message>
     <message>
         <source>divisor_override is not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>divisor_override wird nicht unterstützt</translation>
     </message>
     <message>
         <source>nonlinearity must be &quot;tanh&quot; or &quot;relu&quot;, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>nonlinearity muss „tanh“ oder „relu“ sein, erhalten: „%1“</translation>
     </message>
 </context>
 <context>
     <name>ModuleFactoryText</name>
     <message>
         <source>expected an integer or a list of 2 integers, got %1 values</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde eine ganze Zahl oder eine Liste mit 2 ganzen Zahlen, erhalten: %1 Werte</translation>
     </message>
     <message>
         <source>ModuleList children are numbered 0, 1, ...; got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Kinder einer ModuleList werden 0, 1, ... nummeriert; erhalten: „%1“</translation>
     </message>
     <message>
         <source>the cell must be an RNNCell, GRUCell or LSTMCell, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zelle muss eine RNNCell, GRUCell oder LSTMCell sein, erhalten: %1</translation>
     </message>
     <message>
         <source>unknown module type &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Modultyp „%1“ (bekannt: %2)</translation>
     </message>
 </context>
 <context>
@@ -356,229 +356,229 @@
     <name>NormsPlugin</name>
     <message>
         <source>Spectral normalization</source>
-        <translation type="unfinished"></translation>
+        <translation>Spektrale Normalisierung</translation>
     </message>
     <message>
         <source>Divides the weight by its largest singular value, estimated by power iteration (buffers _u, _v; updated in training mode only), as torch.nn.utils.parametrizations.spectral_norm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilt das Gewicht durch seinen größten Singulärwert, geschätzt per Potenziteration (Puffer _u, _v; nur im Trainingsmodus aktualisiert), wie torch.nn.utils.parametrizations.spectral_norm.</translation>
     </message>
     <message>
         <source>Power iterations per evaluation in training mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Potenziterationen pro Auswertung im Trainingsmodus</translation>
     </message>
     <message>
         <source>Added to norms when normalizing, for numerical stability</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird beim Normalisieren zu Normen addiert, für numerische Stabilität</translation>
     </message>
     <message>
         <source>The output dimension (negative counts from the end); unset: 1 for ConvTranspose modules, 0 otherwise, as PyTorch does</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausgabedimension (negative Werte zählen vom Ende); nicht gesetzt: 1 für ConvTranspose-Module, sonst 0, wie in PyTorch</translation>
     </message>
     <message>
         <source>Weight normalization</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtsnormalisierung</translation>
     </message>
     <message>
         <source>Splits the weight into a magnitude g (original0) and a direction v (original1), weight = g v / ||v||, as torch.nn.utils.parametrizations.weight_norm (PyTorch 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zerlegt das Gewicht in einen Betrag g (original0) und eine Richtung v (original1), weight = g v / ||v||, wie torch.nn.utils.parametrizations.weight_norm (PyTorch 2).</translation>
     </message>
     <message>
         <source>The dimension kept by the norm (one g per slice); -1 normalizes the whole tensor (PyTorch&apos;s dim=None)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die von der Norm beibehaltene Dimension (ein g pro Schnitt); -1 normalisiert den ganzen Tensor (dim=None in PyTorch)</translation>
     </message>
 </context>
 <context>
     <name>ObjectReader</name>
     <message>
         <source>missing required key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>erforderlicher Schlüssel „%1“ fehlt</translation>
     </message>
     <message>
         <source>unknown key &quot;%1&quot; (accepted here: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Schlüssel „%1“ (hier zulässig: %2)</translation>
     </message>
 </context>
 <context>
     <name>OptionValues</name>
     <message>
         <source>a value of type %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Wert vom Typ %1</translation>
     </message>
     <message>
         <source>expected an integer, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde eine ganze Zahl, erhalten: %1</translation>
     </message>
     <message>
         <source>expected a finite number, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde eine endliche Zahl, erhalten: %1</translation>
     </message>
     <message>
         <source>expected true or false, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde true oder false, erhalten: %1</translation>
     </message>
     <message>
         <source>must be at least %1, got %2</source>
-        <translation type="unfinished"></translation>
+        <translation>muss mindestens %1 sein, erhalten: %2</translation>
     </message>
     <message>
         <source>must be at most %1, got %2</source>
-        <translation type="unfinished"></translation>
+        <translation>darf höchstens %1 sein, erhalten: %2</translation>
     </message>
     <message>
         <source>expected one of %1, got %2</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde einer der Werte %1, erhalten: %2</translation>
     </message>
     <message>
         <source>expected text, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurde Text, erhalten: %1</translation>
     </message>
     <message>
         <source>there is no such option (this parametrization has none)</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Option gibt es nicht (diese Parametrisierung hat keine)</translation>
     </message>
     <message>
         <source>there is no such option (the options are %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Option gibt es nicht (die Optionen sind %1)</translation>
     </message>
 </context>
 <context>
     <name>OrthogonalPlugin</name>
     <message>
         <source>Orthogonal matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Orthogonale Matrix</translation>
     </message>
     <message>
         <source>Keeps a matrix (or a batch of them) with orthonormal columns, or rows if it is wide, as torch.nn.utils.parametrizations.orthogonal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hält eine Matrix (oder einen Stapel davon) mit orthonormalen Spalten, bzw. Zeilen, wenn sie breit ist, wie torch.nn.utils.parametrizations.orthogonal.</translation>
     </message>
     <message>
         <source>How an unconstrained matrix becomes orthogonal; auto picks matrix_exp for square matrices and householder otherwise, as PyTorch does</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie eine unbeschränkte Matrix orthogonal wird; auto wählt matrix_exp für quadratische Matrizen und sonst householder, wie in PyTorch</translation>
     </message>
     <message>
         <source>Learn on top of a base orthogonal matrix set by assignment (dynamic trivialization), so an assigned matrix is kept exactly</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf einer per Zuweisung gesetzten orthogonalen Basismatrix lernen (dynamische Trivialisierung), sodass eine zugewiesene Matrix exakt erhalten bleibt</translation>
     </message>
     <message>
         <source>Cayley map</source>
-        <translation type="unfinished"></translation>
+        <translation>Cayley-Abbildung</translation>
     </message>
     <message>
         <source>Maps a square matrix X to (I + X)^-1 (I - X), orthogonal when X is skew-symmetric: put it after Skew, as the Orthogonal of PyTorch&apos;s parametrize tests.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildet eine quadratische Matrix X auf (I + X)^-1 (I - X) ab, orthogonal, wenn X schiefsymmetrisch ist: nach Skew einsetzen, wie Orthogonal aus den Parametrize-Tests von PyTorch.</translation>
     </message>
 </context>
 <context>
     <name>ParametrizationPlugin</name>
     <message>
         <source>%1 needs a floating-point tensor, got %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 benötigt einen Gleitkomma-Tensor, erhalten: %2</translation>
     </message>
     <message>
         <source>%1 needs at least one dimension, got shape %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 benötigt mindestens eine Dimension, erhalten: Form %2</translation>
     </message>
     <message>
         <source>%1 needs a matrix, got shape %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 benötigt eine Matrix, erhalten: Form %2</translation>
     </message>
     <message>
         <source>%1 needs a square matrix (or a batch of them), got shape %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 benötigt eine quadratische Matrix (oder einen Stapel davon), erhalten: Form %2</translation>
     </message>
 </context>
 <context>
     <name>PluginManager</name>
     <message>
         <source>no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>keine solche Datei</translation>
     </message>
     <message>
         <source>not a Qt plugin (it has no plugin metadata)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Qt-Plugin (es hat keine Plugin-Metadaten)</translation>
     </message>
     <message>
         <source>provides the parametrization &quot;%1&quot;, already provided by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>stellt die Parametrisierung „%1“ bereit, die bereits von %2 bereitgestellt wird</translation>
     </message>
     <message>
         <source>creating the plugin object</source>
-        <translation type="unfinished"></translation>
+        <translation>das Erzeugen des Plugin-Objekts</translation>
     </message>
     <message>
         <source>cannot be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>its root object does not implement ParametrizationPlugin</source>
-        <translation type="unfinished"></translation>
+        <translation>sein Wurzelobjekt implementiert ParametrizationPlugin nicht</translation>
     </message>
     <message>
         <source>listing its parametrizations</source>
-        <translation type="unfinished"></translation>
+        <translation>das Auflisten seiner Parametrisierungen</translation>
     </message>
     <message>
         <source>its metadata lists the parametrizations %1 but its code provides %2</source>
-        <translation type="unfinished"></translation>
+        <translation>seine Metadaten nennen die Parametrisierungen %1, sein Code stellt aber %2 bereit</translation>
     </message>
     <message>
         <source>building &quot;%1&quot; with its default options</source>
-        <translation type="unfinished"></translation>
+        <translation>das Erstellen von „%1“ mit seinen Standardoptionen</translation>
     </message>
     <message>
         <source>%1 gave no parametrization</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lieferte keine Parametrisierung</translation>
     </message>
     <message>
         <source>%1 threw: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 warf eine Ausnahme: %2</translation>
     </message>
     <message>
         <source>%1 threw something that is not a std::exception</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 warf etwas, das keine std::exception ist</translation>
     </message>
     <message>
         <source>no loaded plugin provides the parametrization &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>kein geladenes Plugin stellt die Parametrisierung „%1“ bereit</translation>
     </message>
     <message>
         <source>%1 (from %2) could not be built: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (aus %2) konnte nicht erstellt werden: %3</translation>
     </message>
     <message>
         <source>it threw something that is not a std::exception</source>
-        <translation type="unfinished"></translation>
+        <translation>es wurde etwas geworfen, das keine std::exception ist</translation>
     </message>
     <message>
         <source>the plugin returned no parametrization</source>
-        <translation type="unfinished"></translation>
+        <translation>das Plugin lieferte keine Parametrisierung</translation>
     </message>
 </context>
 <context>
     <name>PluginMetadata</name>
     <message>
         <source>built for plugin API %1, this Paratrace loads API %2 (IID %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>gebaut für Plugin-API %1, dieses Paratrace lädt API %2 (IID %3)</translation>
     </message>
     <message>
         <source>not a Paratrace parametrization plugin: its IID is &quot;%1&quot;, expected &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Paratrace-Parametrisierungs-Plugin: seine IID ist „%1“, erwartet wurde „%2“</translation>
     </message>
     <message>
         <source>its metadata JSON lacks %1 (see docs/plugins.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>seinem Metadaten-JSON fehlt %1 (siehe docs/plugins.md)</translation>
     </message>
     <message>
         <source>built for plugin API %1 (metadata apiVersion), this Paratrace loads API %2</source>
-        <translation type="unfinished"></translation>
+        <translation>gebaut für Plugin-API %1 (Metadaten-apiVersion), dieses Paratrace lädt API %2</translation>
     </message>
     <message>
         <source>its metadata lists a parametrization without a name</source>
-        <translation type="unfinished"></translation>
+        <translation>seine Metadaten nennen eine Parametrisierung ohne Namen</translation>
     </message>
     <message>
         <source>its metadata lists the parametrization &quot;%1&quot; twice</source>
-        <translation type="unfinished"></translation>
+        <translation>seine Metadaten nennen die Parametrisierung „%1“ zweimal</translation>
     </message>
 </context>
 <context>
@@ -599,19 +599,19 @@
     <name>RetraceInputs</name>
     <message>
         <source>the shape must be sizes separated by commas, such as &quot;2, 8&quot;; got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>die Form muss aus durch Kommas getrennten Größen bestehen, etwa „2, 8“; erhalten: „%1“</translation>
     </message>
     <message>
         <source>argument %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Argument %1</translation>
     </message>
     <message>
         <source>choose a safetensors file</source>
-        <translation type="unfinished"></translation>
+        <translation>wählen Sie eine safetensors-Datei</translation>
     </message>
     <message>
         <source>shape</source>
-        <translation type="unfinished"></translation>
+        <translation>Form</translation>
     </message>
 </context>
 <context>
@@ -713,85 +713,85 @@
     <name>SparsityPlugin</name>
     <message>
         <source>Sparsity mask</source>
-        <translation type="unfinished"></translation>
+        <translation>Dünnbesetztheitsmaske</translation>
     </message>
     <message>
         <source>Multiplies the weight by a fixed 0/1 mask computed from its magnitudes when applied, as torch.ao.sparsity&apos;s FakeSparsity; the mask is a buffer left out of the state_dict.</source>
-        <translation type="unfinished"></translation>
+        <translation>Multipliziert das Gewicht mit einer festen 0/1-Maske, die beim Anwenden aus seinen Beträgen berechnet wird, wie FakeSparsity aus torch.ao.sparsity; die Maske ist ein Puffer, der nicht im state_dict steht.</translation>
     </message>
     <message>
         <source>unstructured: the smallest entries; nm: n of every m along the last dimension; block: whole blocks of smallest mean square; none: all ones</source>
-        <translation type="unfinished"></translation>
+        <translation>unstructured: die kleinsten Einträge; nm: n von je m entlang der letzten Dimension; block: ganze Blöcke mit kleinstem mittlerem Quadrat; none: alles Einsen</translation>
     </message>
     <message>
         <source>The fraction of entries (unstructured) or blocks (block) set to zero</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anteil der Einträge (unstructured) oder Blöcke (block), die auf null gesetzt werden</translation>
     </message>
     <message>
         <source>nm: how many entries of every m are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>nm: wie viele Einträge von je m erhalten bleiben</translation>
     </message>
     <message>
         <source>nm: the group size along the last dimension</source>
-        <translation type="unfinished"></translation>
+        <translation>nm: die Gruppengröße entlang der letzten Dimension</translation>
     </message>
     <message>
         <source>block: rows x columns of a block, such as 1x4 or 4x4</source>
-        <translation type="unfinished"></translation>
+        <translation>block: Zeilen x Spalten eines Blocks, etwa 1x4 oder 4x4</translation>
     </message>
     <message>
         <source>%1 with an N:M mask needs the last dimension to be divisible by m=%2, got shape %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit einer N:M-Maske benötigt eine durch m=%2 teilbare letzte Dimension, erhalten: Form %3</translation>
     </message>
     <message>
         <source>%1 with a block mask needs a matrix, got shape %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit einer Blockmaske benötigt eine Matrix, erhalten: Form %2</translation>
     </message>
     <message>
         <source>must be at most m (%1), got %2</source>
-        <translation type="unfinished"></translation>
+        <translation>darf höchstens m (%1) sein, erhalten: %2</translation>
     </message>
     <message>
         <source>expected rows x columns of at least 1, such as 1x4 or 4x4, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wurden Zeilen x Spalten von mindestens 1, etwa 1x4 oder 4x4, erhalten: „%1“</translation>
     </message>
 </context>
 <context>
     <name>SymmetricPlugin</name>
     <message>
         <source>Symmetric matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Symmetrische Matrix</translation>
     </message>
     <message>
         <source>Keeps a square matrix equal to its transpose: the upper triangle is learnt and mirrored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hält eine quadratische Matrix gleich ihrer Transponierten: Das obere Dreieck wird gelernt und gespiegelt.</translation>
     </message>
     <message>
         <source>Skew-symmetric matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Schiefsymmetrische Matrix</translation>
     </message>
     <message>
         <source>Keeps a square matrix equal to minus its transpose: the strict lower triangle is learnt and the diagonal is zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hält eine quadratische Matrix gleich dem Negativen ihrer Transponierten: Das strikte untere Dreieck wird gelernt, die Diagonale ist null.</translation>
     </message>
 </context>
 <context>
     <name>Tracing</name>
     <message>
         <source>tracing needs example inputs, and the model has none</source>
-        <translation type="unfinished"></translation>
+        <translation>das Aufzeichnen benötigt Beispieleingaben, und das Modell hat keine</translation>
     </message>
     <message>
         <source>tracing %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>das Aufzeichnen von %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>tracing failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Aufzeichnen ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>keine solche Datei</translation>
     </message>
 </context>
 <context>
@@ -1067,19 +1067,19 @@
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
         <source>Re-&amp;trace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut &amp;aufzeichnen…</translation>
     </message>
     <message>
         <source>Re-trace with the &amp;Same Inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit den &amp;gleichen Eingaben erneut aufzeichnen</translation>
     </message>
 </context>
 <context>
@@ -1215,48 +1215,49 @@
     </message>
     <message>
         <source>Re-traced %1 with the chosen inputs.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde mit den gewählten Eingaben neu aufgezeichnet.</translation>
     </message>
     <message>
         <source>Could not save %1; the model stays open as it was.
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gespeichert werden; das Modell bleibt unverändert geöffnet.
+%2</translation>
     </message>
     <message>
         <source>Saved %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert.</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>%1 has changes that are not saved. Save them?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat ungespeicherte Änderungen. Speichern?</translation>
     </message>
     <message>
         <source>Save Model As</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell speichern unter</translation>
     </message>
     <message>
         <source>Exporting %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird exportiert…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Export Graph Image</source>
-        <translation type="unfinished">Graph als Bild exportieren</translation>
+        <translation>Graph als Bild exportieren</translation>
     </message>
     <message>
         <source>Export cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>%1[*] — Paratrace</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — Paratrace</translation>
     </message>
 </context>
 <context>
@@ -1424,120 +1425,121 @@
     <name>paratrace::inspector::RetraceDialog</name>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished">Durchsuchen…</translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Re-trace</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut aufzeichnen</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe</translation>
     </message>
     <message>
         <source>Shape / type</source>
-        <translation type="unfinished"></translation>
+        <translation>Form / Typ</translation>
     </message>
     <message>
         <source>Dtype</source>
-        <translation type="unfinished"></translation>
+        <translation>Datentyp</translation>
     </message>
     <message>
         <source>Trace with</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzeichnen mit</translation>
     </message>
     <message>
         <source>Current value</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktueller Wert</translation>
     </message>
     <message>
         <source>Random normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Zufällig normalverteilt</translation>
     </message>
     <message>
         <source>Zeros</source>
-        <translation type="unfinished"></translation>
+        <translation>Nullen</translation>
     </message>
     <message>
         <source>Ones</source>
-        <translation type="unfinished"></translation>
+        <translation>Einsen</translation>
     </message>
     <message>
         <source>From a safetensors file</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus einer safetensors-Datei</translation>
     </message>
     <message>
         <source>sizes separated by commas, such as 2, 8</source>
-        <translation type="unfinished"></translation>
+        <translation>durch Kommas getrennte Größen, etwa 2, 8</translation>
     </message>
     <message>
         <source>Trace with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzeichnen mit:</translation>
     </message>
     <message>
         <source>Shape:</source>
-        <translation type="unfinished"></translation>
+        <translation>Form:</translation>
     </message>
     <message>
         <source>Dtype:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datentyp:</translation>
     </message>
     <message>
         <source>Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed:</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished">Datei:</translation>
+        <translation>Datei:</translation>
     </message>
     <message>
         <source>Tensor:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tensor:</translation>
     </message>
     <message>
         <source>Reset Inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingaben zurücksetzen</translation>
     </message>
     <message>
         <source>Method:</source>
-        <translation type="unfinished">Methode:</translation>
+        <translation>Methode:</translation>
     </message>
     <message>
         <source>Example Input</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispieleingabe</translation>
     </message>
     <message>
         <source>Safetensors files (*.safetensors);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Safetensors-Dateien (*.safetensors);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>current value</source>
-        <translation type="unfinished"></translation>
+        <translation>aktueller Wert</translation>
     </message>
     <message>
         <source>random normal [%1], seed %2</source>
-        <translation type="unfinished"></translation>
+        <translation>zufällig normalverteilt [%1], Seed %2</translation>
     </message>
     <message>
         <source>zeros [%1]</source>
-        <translation type="unfinished"></translation>
+        <translation>Nullen [%1]</translation>
     </message>
     <message>
         <source>ones [%1]</source>
-        <translation type="unfinished"></translation>
+        <translation>Einsen [%1]</translation>
     </message>
     <message>
         <source>%1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Tracing %1 failed; the previous trace is kept.
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Aufzeichnen von %1 ist fehlgeschlagen; die bisherige Aufzeichnung bleibt erhalten.
+%2</translation>
     </message>
 </context>
 <context>

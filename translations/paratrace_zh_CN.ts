@@ -16,58 +16,58 @@
     <name>DocumentSaver</name>
     <message>
         <source>No model is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有打开的模型。</translation>
     </message>
     <message>
         <source>A traced-module file has no example inputs to trace the edited module again, so its graph would no longer match the module. Undo the edits to save it.</source>
-        <translation type="unfinished"></translation>
+        <translation>追踪模块文件没有可用于重新追踪已编辑模块的示例输入，因此其计算图将不再与模块一致。请撤销编辑后再保存。</translation>
     </message>
     <message>
         <source>The edited model could not be traced, and a model built in memory is saved as a traced module.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法追踪已编辑的模型，而在内存中构建的模型只能保存为追踪模块。</translation>
     </message>
     <message>
         <source>This model was built in memory without a trace: there is no file format to save it in.</source>
-        <translation type="unfinished"></translation>
+        <translation>此模型是在内存中构建的，没有追踪结果：没有可用于保存它的文件格式。</translation>
     </message>
     <message>
         <source>Paratrace model files (*.paratrace.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paratrace 模型文件 (*.paratrace.json)</translation>
     </message>
     <message>
         <source>Traced-module files (*.safetensors)</source>
-        <translation type="unfinished"></translation>
+        <translation>追踪模块文件 (*.safetensors)</translation>
     </message>
     <message>
         <source>IR text (*.ir *.txt)</source>
-        <translation type="unfinished">IR 文本 (*.ir *.txt)</translation>
+        <translation>IR 文本 (*.ir *.txt)</translation>
     </message>
 </context>
 <context>
     <name>ExampleInputs</name>
     <message>
         <source>unknown dtype &quot;%1&quot; (known: float32, float64, int64, uint8, bool)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 dtype“%1”（已知：float32、float64、int64、uint8、bool）</translation>
     </message>
     <message>
         <source>a size must not be negative, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>尺寸不能为负数，实际为 %1</translation>
     </message>
     <message>
         <source>init &quot;%1&quot; needs a floating-point dtype</source>
-        <translation type="unfinished"></translation>
+        <translation>init“%1”需要浮点 dtype</translation>
     </message>
     <message>
         <source>unknown init &quot;%1&quot; (known: randn, rand, zeros, ones)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 init“%1”（已知：randn、rand、zeros、ones）</translation>
     </message>
     <message>
         <source>%1 holds no tensor named &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有名为“%2”的张量</translation>
     </message>
     <message>
         <source>expected a tensor ({&quot;shape&quot;: ...} or {&quot;file&quot;: ..., &quot;name&quot;: ...}), an array (a tuple), or {&quot;tuple&quot;|&quot;list&quot;|&quot;dict&quot;: ...}</source>
-        <translation type="unfinished"></translation>
+        <translation>应为张量（{&quot;shape&quot;: ...} 或 {&quot;file&quot;: ..., &quot;name&quot;: ...}）、数组（元组）或 {&quot;tuple&quot;|&quot;list&quot;|&quot;dict&quot;: ...}</translation>
     </message>
 </context>
 <context>
@@ -94,108 +94,108 @@
     </message>
     <message>
         <source>Drawing the graph…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在绘制计算图…</translation>
     </message>
     <message>
         <source>Encoding the PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在编码 PNG…</translation>
     </message>
 </context>
 <context>
     <name>JsonNode</name>
     <message>
         <source>expected an object, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为对象，实际为 %1</translation>
     </message>
     <message>
         <source>expected an array, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为数组，实际为 %1</translation>
     </message>
     <message>
         <source>expected a string, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为字符串，实际为 %1</translation>
     </message>
     <message>
         <source>expected true or false, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 true 或 false，实际为 %1</translation>
     </message>
     <message>
         <source>expected a number, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为数字，实际为 %1</translation>
     </message>
     <message>
         <source>expected an integer, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为整数，实际为 %1</translation>
     </message>
 </context>
 <context>
     <name>LowRankPlugin</name>
     <message>
         <source>Low rank</source>
-        <translation type="unfinished"></translation>
+        <translation>低秩</translation>
     </message>
     <message>
         <source>Keeps the rank of a matrix at most r by learning it as A B, with A (n x r) as original0 and B (r x m) as original1; applying it keeps the best rank-r approximation (truncated SVD).</source>
-        <translation type="unfinished"></translation>
+        <translation>通过将矩阵学习为 A B（A (n x r) 为 original0，B (r x m) 为 original1），使其秩不超过 r；应用时保留最佳的秩 r 近似（截断 SVD）。</translation>
     </message>
     <message>
         <source>The largest rank r the matrix may have</source>
-        <translation type="unfinished"></translation>
+        <translation>矩阵允许的最大秩 r</translation>
     </message>
     <message>
         <source>%1: rank %2 is larger than min(n, m) = %3 for shape %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：对于形状 %4，秩 %2 大于 min(n, m) = %3</translation>
     </message>
     <message>
         <source>Rank one</source>
-        <translation type="unfinished"></translation>
+        <translation>秩 1</translation>
     </message>
     <message>
         <source>The outer product a b^T of two learnt vectors, as RankOne of PyTorch&apos;s parametrize tests (LowRank with rank 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>两个可学习向量的外积 a b^T，与 PyTorch parametrize 测试中的 RankOne 相同（秩为 1 的 LowRank）。</translation>
     </message>
 </context>
 <context>
     <name>ModelFile</name>
     <message>
         <source>cannot open the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开文件：%1</translation>
     </message>
     <message>
         <source>invalid JSON at offset %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>偏移 %1 处的 JSON 无效：%2</translation>
     </message>
     <message>
         <source>expected a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 JSON 对象</translation>
     </message>
     <message>
         <source>the buffer %1 does not match the file&apos;s tensor in shape or dtype</source>
-        <translation type="unfinished"></translation>
+        <translation>缓冲区 %1 的形状或 dtype 与文件中的张量不一致</translation>
     </message>
     <message>
         <source>%1 has no parameter or buffer &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有参数或缓冲区“%2”</translation>
     </message>
     <message>
         <source>no loaded plugin provides the parametrization &quot;%1&quot; (available: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>没有已加载的插件提供参数化“%1”（可用：%2）</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>expected &quot;paratrace-model&quot;, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>应为“paratrace-model”，实际为“%1”</translation>
     </message>
     <message>
         <source>unsupported version %1 (this Paratrace reads version %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持的版本 %1（此 Paratrace 读取版本 %2）</translation>
     </message>
     <message>
         <source>the model has no method &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>模型没有方法“%1”</translation>
     </message>
 </context>
 <context>
@@ -213,72 +213,72 @@
     <name>ModelFileText</name>
     <message>
         <source>methods need a Sequential root module, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>方法需要 Sequential 根模块，实际为 %1</translation>
     </message>
     <message>
         <source>forward is the root module&apos;s own method</source>
-        <translation type="unfinished"></translation>
+        <translation>forward 是根模块自身的方法</translation>
     </message>
 </context>
 <context>
     <name>ModelSaver</name>
     <message>
         <source>cannot write the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入文件：%1</translation>
     </message>
 </context>
 <context>
     <name>ModuleFactory</name>
     <message>
         <source>inplace=true is not supported: layers return a new tensor</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持 inplace=true：各层返回新的张量</translation>
     </message>
     <message>
         <source>expected a floating-point dtype (&quot;float32&quot; or &quot;float64&quot;), got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>应为浮点 dtype（“float32”或“float64”），实际为“%1”</translation>
     </message>
     <message>
         <source>padding must be an integer or a pair: &apos;same&apos; and &apos;valid&apos; are not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>padding 必须是整数或二元组：不支持 &apos;same&apos; 和 &apos;valid&apos;</translation>
     </message>
     <message>
         <source>only padding_mode &quot;zeros&quot; is supported</source>
-        <translation type="unfinished"></translation>
+        <translation>仅支持 padding_mode“zeros”</translation>
     </message>
     <message>
         <source>approximate must be &quot;none&quot; or &quot;tanh&quot;, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>approximate 必须为“none”或“tanh”，实际为“%1”</translation>
     </message>
     <message>
         <source>return_indices=true is not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持 return_indices=true</translation>
     </message>
     <message>
         <source>divisor_override is not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持 divisor_override</translation>
     </message>
     <message>
         <source>nonlinearity must be &quot;tanh&quot; or &quot;relu&quot;, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>nonlinearity 必须为“tanh”或“relu”，实际为“%1”</translation>
     </message>
 </context>
 <context>
     <name>ModuleFactoryText</name>
     <message>
         <source>expected an integer or a list of 2 integers, got %1 values</source>
-        <translation type="unfinished"></translation>
+        <translation>应为一个整数或包含 2 个整数的列表，实际为 %1 个值</translation>
     </message>
     <message>
         <source>ModuleList children are numbered 0, 1, ...; got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>ModuleList 的子模块按 0, 1, ... 编号；实际为“%1”</translation>
     </message>
     <message>
         <source>the cell must be an RNNCell, GRUCell or LSTMCell, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>单元必须是 RNNCell、GRUCell 或 LSTMCell，实际为 %1</translation>
     </message>
     <message>
         <source>unknown module type &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的模块类型“%1”（已知：%2）</translation>
     </message>
 </context>
 <context>
@@ -356,229 +356,229 @@
     <name>NormsPlugin</name>
     <message>
         <source>Spectral normalization</source>
-        <translation type="unfinished"></translation>
+        <translation>谱归一化</translation>
     </message>
     <message>
         <source>Divides the weight by its largest singular value, estimated by power iteration (buffers _u, _v; updated in training mode only), as torch.nn.utils.parametrizations.spectral_norm.</source>
-        <translation type="unfinished"></translation>
+        <translation>将权重除以其最大奇异值（通过幂迭代估计；缓冲区 _u、_v 仅在训练模式下更新），与 torch.nn.utils.parametrizations.spectral_norm 相同。</translation>
     </message>
     <message>
         <source>Power iterations per evaluation in training mode</source>
-        <translation type="unfinished"></translation>
+        <translation>训练模式下每次求值的幂迭代次数</translation>
     </message>
     <message>
         <source>Added to norms when normalizing, for numerical stability</source>
-        <translation type="unfinished"></translation>
+        <translation>归一化时加到范数上，以保证数值稳定性</translation>
     </message>
     <message>
         <source>The output dimension (negative counts from the end); unset: 1 for ConvTranspose modules, 0 otherwise, as PyTorch does</source>
-        <translation type="unfinished"></translation>
+        <translation>输出维度（负数表示从末尾计数）；未设置时：ConvTranspose 模块为 1，其他为 0，与 PyTorch 一致</translation>
     </message>
     <message>
         <source>Weight normalization</source>
-        <translation type="unfinished"></translation>
+        <translation>权重归一化</translation>
     </message>
     <message>
         <source>Splits the weight into a magnitude g (original0) and a direction v (original1), weight = g v / ||v||, as torch.nn.utils.parametrizations.weight_norm (PyTorch 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>将权重拆分为幅值 g（original0）和方向 v（original1），weight = g v / ||v||，与 torch.nn.utils.parametrizations.weight_norm（PyTorch 2）相同。</translation>
     </message>
     <message>
         <source>The dimension kept by the norm (one g per slice); -1 normalizes the whole tensor (PyTorch&apos;s dim=None)</source>
-        <translation type="unfinished"></translation>
+        <translation>范数保留的维度（每个切片一个 g）；-1 表示对整个张量归一化（即 PyTorch 的 dim=None）</translation>
     </message>
 </context>
 <context>
     <name>ObjectReader</name>
     <message>
         <source>missing required key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少必需的键“%1”</translation>
     </message>
     <message>
         <source>unknown key &quot;%1&quot; (accepted here: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的键“%1”（此处可用：%2）</translation>
     </message>
 </context>
 <context>
     <name>OptionValues</name>
     <message>
         <source>a value of type %1</source>
-        <translation type="unfinished"></translation>
+        <translation>类型为 %1 的值</translation>
     </message>
     <message>
         <source>expected an integer, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为整数，实际为 %1</translation>
     </message>
     <message>
         <source>expected a finite number, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为有限数值，实际为 %1</translation>
     </message>
     <message>
         <source>expected true or false, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 true 或 false，实际为 %1</translation>
     </message>
     <message>
         <source>must be at least %1, got %2</source>
-        <translation type="unfinished"></translation>
+        <translation>必须至少为 %1，实际为 %2</translation>
     </message>
     <message>
         <source>must be at most %1, got %2</source>
-        <translation type="unfinished"></translation>
+        <translation>必须至多为 %1，实际为 %2</translation>
     </message>
     <message>
         <source>expected one of %1, got %2</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 %1 之一，实际为 %2</translation>
     </message>
     <message>
         <source>expected text, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为文本，实际为 %1</translation>
     </message>
     <message>
         <source>there is no such option (this parametrization has none)</source>
-        <translation type="unfinished"></translation>
+        <translation>没有该选项（此参数化没有任何选项）</translation>
     </message>
     <message>
         <source>there is no such option (the options are %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>没有该选项（可用选项为 %1）</translation>
     </message>
 </context>
 <context>
     <name>OrthogonalPlugin</name>
     <message>
         <source>Orthogonal matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>正交矩阵</translation>
     </message>
     <message>
         <source>Keeps a matrix (or a batch of them) with orthonormal columns, or rows if it is wide, as torch.nn.utils.parametrizations.orthogonal.</source>
-        <translation type="unfinished"></translation>
+        <translation>使矩阵（或一批矩阵）的列保持标准正交（宽矩阵则为行），与 torch.nn.utils.parametrizations.orthogonal 相同。</translation>
     </message>
     <message>
         <source>How an unconstrained matrix becomes orthogonal; auto picks matrix_exp for square matrices and householder otherwise, as PyTorch does</source>
-        <translation type="unfinished"></translation>
+        <translation>将无约束矩阵变为正交矩阵的方法；auto 对方阵选择 matrix_exp，其他情况选择 householder，与 PyTorch 一致</translation>
     </message>
     <message>
         <source>Learn on top of a base orthogonal matrix set by assignment (dynamic trivialization), so an assigned matrix is kept exactly</source>
-        <translation type="unfinished"></translation>
+        <translation>在通过赋值设定的正交基矩阵之上学习（动态平凡化），从而精确保留所赋的矩阵</translation>
     </message>
     <message>
         <source>Cayley map</source>
-        <translation type="unfinished"></translation>
+        <translation>Cayley 变换</translation>
     </message>
     <message>
         <source>Maps a square matrix X to (I + X)^-1 (I - X), orthogonal when X is skew-symmetric: put it after Skew, as the Orthogonal of PyTorch&apos;s parametrize tests.</source>
-        <translation type="unfinished"></translation>
+        <translation>将方阵 X 映射为 (I + X)^-1 (I - X)，当 X 为反对称矩阵时结果正交：请放在 Skew 之后，与 PyTorch parametrize 测试中的 Orthogonal 相同。</translation>
     </message>
 </context>
 <context>
     <name>ParametrizationPlugin</name>
     <message>
         <source>%1 needs a floating-point tensor, got %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 需要浮点张量，实际为 %2</translation>
     </message>
     <message>
         <source>%1 needs at least one dimension, got shape %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 至少需要一个维度，实际形状为 %2</translation>
     </message>
     <message>
         <source>%1 needs a matrix, got shape %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 需要矩阵，实际形状为 %2</translation>
     </message>
     <message>
         <source>%1 needs a square matrix (or a batch of them), got shape %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 需要方阵（或一批方阵），实际形状为 %2</translation>
     </message>
 </context>
 <context>
     <name>PluginManager</name>
     <message>
         <source>no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件不存在</translation>
     </message>
     <message>
         <source>not a Qt plugin (it has no plugin metadata)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 Qt 插件（没有插件元数据）</translation>
     </message>
     <message>
         <source>provides the parametrization &quot;%1&quot;, already provided by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>提供的参数化“%1”已由 %2 提供</translation>
     </message>
     <message>
         <source>creating the plugin object</source>
-        <translation type="unfinished"></translation>
+        <translation>创建插件对象</translation>
     </message>
     <message>
         <source>cannot be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载：%1</translation>
     </message>
     <message>
         <source>its root object does not implement ParametrizationPlugin</source>
-        <translation type="unfinished"></translation>
+        <translation>其根对象未实现 ParametrizationPlugin</translation>
     </message>
     <message>
         <source>listing its parametrizations</source>
-        <translation type="unfinished"></translation>
+        <translation>列出其参数化</translation>
     </message>
     <message>
         <source>its metadata lists the parametrizations %1 but its code provides %2</source>
-        <translation type="unfinished"></translation>
+        <translation>其元数据列出的参数化为 %1，但其代码提供的是 %2</translation>
     </message>
     <message>
         <source>building &quot;%1&quot; with its default options</source>
-        <translation type="unfinished"></translation>
+        <translation>使用默认选项构建“%1”</translation>
     </message>
     <message>
         <source>%1 gave no parametrization</source>
-        <translation type="unfinished"></translation>
+        <translation>%1时未得到参数化</translation>
     </message>
     <message>
         <source>%1 threw: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1时抛出异常：%2</translation>
     </message>
     <message>
         <source>%1 threw something that is not a std::exception</source>
-        <translation type="unfinished"></translation>
+        <translation>%1时抛出了非 std::exception 的对象</translation>
     </message>
     <message>
         <source>no loaded plugin provides the parametrization &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>没有已加载的插件提供参数化“%1”</translation>
     </message>
     <message>
         <source>%1 (from %2) could not be built: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法构建 %1（来自 %2）：%3</translation>
     </message>
     <message>
         <source>it threw something that is not a std::exception</source>
-        <translation type="unfinished"></translation>
+        <translation>抛出了非 std::exception 的对象</translation>
     </message>
     <message>
         <source>the plugin returned no parametrization</source>
-        <translation type="unfinished"></translation>
+        <translation>插件未返回参数化</translation>
     </message>
 </context>
 <context>
     <name>PluginMetadata</name>
     <message>
         <source>built for plugin API %1, this Paratrace loads API %2 (IID %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>为插件 API %1 构建，而此 Paratrace 加载 API %2（IID %3）</translation>
     </message>
     <message>
         <source>not a Paratrace parametrization plugin: its IID is &quot;%1&quot;, expected &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 Paratrace 参数化插件：其 IID 为“%1”，应为“%2”</translation>
     </message>
     <message>
         <source>its metadata JSON lacks %1 (see docs/plugins.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>其元数据 JSON 缺少 %1（参见 docs/plugins.md）</translation>
     </message>
     <message>
         <source>built for plugin API %1 (metadata apiVersion), this Paratrace loads API %2</source>
-        <translation type="unfinished"></translation>
+        <translation>为插件 API %1 构建（元数据 apiVersion），而此 Paratrace 加载 API %2</translation>
     </message>
     <message>
         <source>its metadata lists a parametrization without a name</source>
-        <translation type="unfinished"></translation>
+        <translation>其元数据列出了一个没有名称的参数化</translation>
     </message>
     <message>
         <source>its metadata lists the parametrization &quot;%1&quot; twice</source>
-        <translation type="unfinished"></translation>
+        <translation>其元数据两次列出了参数化“%1”</translation>
     </message>
 </context>
 <context>
@@ -599,19 +599,19 @@
     <name>RetraceInputs</name>
     <message>
         <source>the shape must be sizes separated by commas, such as &quot;2, 8&quot;; got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>形状必须是以逗号分隔的尺寸，例如“2, 8”；实际为“%1”</translation>
     </message>
     <message>
         <source>argument %1</source>
-        <translation type="unfinished"></translation>
+        <translation>参数 %1</translation>
     </message>
     <message>
         <source>choose a safetensors file</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个 safetensors 文件</translation>
     </message>
     <message>
         <source>shape</source>
-        <translation type="unfinished"></translation>
+        <translation>形状</translation>
     </message>
 </context>
 <context>
@@ -713,85 +713,85 @@
     <name>SparsityPlugin</name>
     <message>
         <source>Sparsity mask</source>
-        <translation type="unfinished"></translation>
+        <translation>稀疏掩码</translation>
     </message>
     <message>
         <source>Multiplies the weight by a fixed 0/1 mask computed from its magnitudes when applied, as torch.ao.sparsity&apos;s FakeSparsity; the mask is a buffer left out of the state_dict.</source>
-        <translation type="unfinished"></translation>
+        <translation>将权重乘以一个固定的 0/1 掩码，该掩码在应用时根据权重的幅值计算，与 torch.ao.sparsity 的 FakeSparsity 相同；掩码是不包含在 state_dict 中的缓冲区。</translation>
     </message>
     <message>
         <source>unstructured: the smallest entries; nm: n of every m along the last dimension; block: whole blocks of smallest mean square; none: all ones</source>
-        <translation type="unfinished"></translation>
+        <translation>unstructured：最小的元素；nm：沿最后一维每 m 个中取 n 个；block：均方值最小的整块；none：全为 1</translation>
     </message>
     <message>
         <source>The fraction of entries (unstructured) or blocks (block) set to zero</source>
-        <translation type="unfinished"></translation>
+        <translation>置零的元素（unstructured）或块（block）所占比例</translation>
     </message>
     <message>
         <source>nm: how many entries of every m are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>nm：每 m 个元素中保留的个数</translation>
     </message>
     <message>
         <source>nm: the group size along the last dimension</source>
-        <translation type="unfinished"></translation>
+        <translation>nm：沿最后一维的分组大小</translation>
     </message>
     <message>
         <source>block: rows x columns of a block, such as 1x4 or 4x4</source>
-        <translation type="unfinished"></translation>
+        <translation>block：块的行数 x 列数，例如 1x4 或 4x4</translation>
     </message>
     <message>
         <source>%1 with an N:M mask needs the last dimension to be divisible by m=%2, got shape %3</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 N:M 掩码的 %1 要求最后一维能被 m=%2 整除，实际形状为 %3</translation>
     </message>
     <message>
         <source>%1 with a block mask needs a matrix, got shape %2</source>
-        <translation type="unfinished"></translation>
+        <translation>使用块掩码的 %1 需要矩阵，实际形状为 %2</translation>
     </message>
     <message>
         <source>must be at most m (%1), got %2</source>
-        <translation type="unfinished"></translation>
+        <translation>必须至多为 m（%1），实际为 %2</translation>
     </message>
     <message>
         <source>expected rows x columns of at least 1, such as 1x4 or 4x4, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>应为至少为 1 的行数 x 列数，例如 1x4 或 4x4，实际为“%1”</translation>
     </message>
 </context>
 <context>
     <name>SymmetricPlugin</name>
     <message>
         <source>Symmetric matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>对称矩阵</translation>
     </message>
     <message>
         <source>Keeps a square matrix equal to its transpose: the upper triangle is learnt and mirrored.</source>
-        <translation type="unfinished"></translation>
+        <translation>使方阵等于其转置：学习上三角部分并镜像。</translation>
     </message>
     <message>
         <source>Skew-symmetric matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>反对称矩阵</translation>
     </message>
     <message>
         <source>Keeps a square matrix equal to minus its transpose: the strict lower triangle is learnt and the diagonal is zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>使方阵等于其转置的相反数：学习严格下三角部分，对角线为零。</translation>
     </message>
 </context>
 <context>
     <name>Tracing</name>
     <message>
         <source>tracing needs example inputs, and the model has none</source>
-        <translation type="unfinished"></translation>
+        <translation>追踪需要示例输入，而该模型没有</translation>
     </message>
     <message>
         <source>tracing %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>追踪 %1 失败：%2</translation>
     </message>
     <message>
         <source>tracing failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>追踪失败：%1</translation>
     </message>
     <message>
         <source>no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件不存在</translation>
     </message>
 </context>
 <context>
@@ -1067,19 +1067,19 @@
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>Re-&amp;trace…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新追踪(&amp;T)…</translation>
     </message>
     <message>
         <source>Re-trace with the &amp;Same Inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>使用相同输入重新追踪(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -1214,48 +1214,49 @@
     </message>
     <message>
         <source>Re-traced %1 with the chosen inputs.</source>
-        <translation type="unfinished"></translation>
+        <translation>已使用所选输入重新追踪 %1。</translation>
     </message>
     <message>
         <source>Could not save %1; the model stays open as it was.
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 %1；模型保持原样打开。
+%2</translation>
     </message>
     <message>
         <source>Saved %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1。</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的更改</translation>
     </message>
     <message>
         <source>%1 has changes that are not saved. Save them?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有未保存的更改。是否保存？</translation>
     </message>
     <message>
         <source>Save Model As</source>
-        <translation type="unfinished"></translation>
+        <translation>模型另存为</translation>
     </message>
     <message>
         <source>Exporting %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出 %1…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Export Graph Image</source>
-        <translation type="unfinished">导出图像</translation>
+        <translation>导出图像</translation>
     </message>
     <message>
         <source>Export cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已取消；未写入任何内容。</translation>
     </message>
     <message>
         <source>%1[*] — Paratrace</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — Paratrace</translation>
     </message>
 </context>
 <context>
@@ -1423,120 +1424,121 @@
     <name>paratrace::inspector::RetraceDialog</name>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished">浏览…</translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Re-trace</source>
-        <translation type="unfinished"></translation>
+        <translation>重新追踪</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>Shape / type</source>
-        <translation type="unfinished"></translation>
+        <translation>形状 / 类型</translation>
     </message>
     <message>
         <source>Dtype</source>
-        <translation type="unfinished"></translation>
+        <translation>数据类型</translation>
     </message>
     <message>
         <source>Trace with</source>
-        <translation type="unfinished"></translation>
+        <translation>追踪时使用</translation>
     </message>
     <message>
         <source>Current value</source>
-        <translation type="unfinished"></translation>
+        <translation>当前值</translation>
     </message>
     <message>
         <source>Random normal</source>
-        <translation type="unfinished"></translation>
+        <translation>随机正态分布</translation>
     </message>
     <message>
         <source>Zeros</source>
-        <translation type="unfinished"></translation>
+        <translation>全零</translation>
     </message>
     <message>
         <source>Ones</source>
-        <translation type="unfinished"></translation>
+        <translation>全一</translation>
     </message>
     <message>
         <source>From a safetensors file</source>
-        <translation type="unfinished"></translation>
+        <translation>来自 safetensors 文件</translation>
     </message>
     <message>
         <source>sizes separated by commas, such as 2, 8</source>
-        <translation type="unfinished"></translation>
+        <translation>以逗号分隔的尺寸，例如 2, 8</translation>
     </message>
     <message>
         <source>Trace with:</source>
-        <translation type="unfinished"></translation>
+        <translation>追踪时使用：</translation>
     </message>
     <message>
         <source>Shape:</source>
-        <translation type="unfinished"></translation>
+        <translation>形状：</translation>
     </message>
     <message>
         <source>Dtype:</source>
-        <translation type="unfinished"></translation>
+        <translation>数据类型：</translation>
     </message>
     <message>
         <source>Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子：</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished">文件：</translation>
+        <translation>文件：</translation>
     </message>
     <message>
         <source>Tensor:</source>
-        <translation type="unfinished"></translation>
+        <translation>张量：</translation>
     </message>
     <message>
         <source>Reset Inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>重置输入</translation>
     </message>
     <message>
         <source>Method:</source>
-        <translation type="unfinished">方法：</translation>
+        <translation>方法：</translation>
     </message>
     <message>
         <source>Example Input</source>
-        <translation type="unfinished"></translation>
+        <translation>示例输入</translation>
     </message>
     <message>
         <source>Safetensors files (*.safetensors);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Safetensors 文件 (*.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
         <source>current value</source>
-        <translation type="unfinished"></translation>
+        <translation>当前值</translation>
     </message>
     <message>
         <source>random normal [%1], seed %2</source>
-        <translation type="unfinished"></translation>
+        <translation>随机正态分布 [%1]，种子 %2</translation>
     </message>
     <message>
         <source>zeros [%1]</source>
-        <translation type="unfinished"></translation>
+        <translation>全零 [%1]</translation>
     </message>
     <message>
         <source>ones [%1]</source>
-        <translation type="unfinished"></translation>
+        <translation>全一 [%1]</translation>
     </message>
     <message>
         <source>%1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（来自 %2）</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Tracing %1 failed; the previous trace is kept.
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>追踪 %1 失败；保留之前的追踪结果。
+%2</translation>
     </message>
 </context>
 <context>
