@@ -69,6 +69,10 @@
         <source>expected a tensor ({&quot;shape&quot;: ...} or {&quot;file&quot;: ..., &quot;name&quot;: ...}), an array (a tuple), or {&quot;tuple&quot;|&quot;list&quot;|&quot;dict&quot;: ...}</source>
         <translation>erwartet wurde ein Tensor ({&quot;shape&quot;: ...} oder {&quot;file&quot;: ..., &quot;name&quot;: ...}), ein Array (ein Tupel) oder {&quot;tuple&quot;|&quot;list&quot;|&quot;dict&quot;: ...}</translation>
     </message>
+    <message>
+        <source>a model file holds tensors and tuples, lists and dicts of them, not %1</source>
+        <translation>eine Modelldatei enthält Tensoren sowie Tupel, Listen und Dicts davon, nicht %1</translation>
+    </message>
 </context>
 <context>
     <name>GraphExport</name>

@@ -69,6 +69,10 @@
         <source>expected a tensor ({&quot;shape&quot;: ...} or {&quot;file&quot;: ..., &quot;name&quot;: ...}), an array (a tuple), or {&quot;tuple&quot;|&quot;list&quot;|&quot;dict&quot;: ...}</source>
         <translation>应为张量（{&quot;shape&quot;: ...} 或 {&quot;file&quot;: ..., &quot;name&quot;: ...}）、数组（元组）或 {&quot;tuple&quot;|&quot;list&quot;|&quot;dict&quot;: ...}</translation>
     </message>
+    <message>
+        <source>a model file holds tensors and tuples, lists and dicts of them, not %1</source>
+        <translation>模型文件只能保存张量及其元组、列表和字典，不能保存 %1</translation>
+    </message>
 </context>
 <context>
     <name>GraphExport</name>
