@@ -117,6 +117,9 @@ void style_node(Agnode_t* n, const DisplayNode& node, const Theme& theme) {
     set(n, "height", "0.2");
     set(n, "margin", "0.05,0.02");
   }
+  // Graphviz sizes are in inches; a larger label still grows the node.
+  if (node.min_width > 0) set(n, "width", std::to_string(node.min_width / 72.0));
+  if (node.min_height > 0) set(n, "height", std::to_string(node.min_height / 72.0));
 }
 
 }  // namespace

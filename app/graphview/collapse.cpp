@@ -16,12 +16,17 @@ std::string op_count_text(std::size_t n) { return std::to_string(n) + (n == 1 ? 
 
 }  // namespace
 
-void collapse_scopes(DisplayGraph& graph, int depth, bool shape_edge_labels) {
-  // The collapsed ancestor of every cluster below `depth` (parents are listed first).
+void collapse_clusters(DisplayGraph& graph, const std::set<std::string>& ids, bool shape_edge_labels) {
+  // The outermost collapsed ancestor of every cluster inside a collapsed one
+  // (parents are listed first).
   std::unordered_map<std::string, const DisplayCluster*> collapsed_into;
   for (const DisplayCluster& c : graph.clusters) {
-    if (c.depth == depth + 1) collapsed_into[c.id] = &c;
-    if (c.depth > depth + 1) collapsed_into[c.id] = collapsed_into.at(c.parent);
+    const auto parent = c.parent.empty() ? collapsed_into.end() : collapsed_into.find(c.parent);
+    if (parent != collapsed_into.end()) {
+      collapsed_into[c.id] = parent->second;
+    } else if (ids.contains(c.id)) {
+      collapsed_into[c.id] = &c;
+    }
   }
   if (collapsed_into.empty()) return;
 
@@ -78,7 +83,7 @@ void collapse_scopes(DisplayGraph& graph, int depth, bool shape_edge_labels) {
       }
     }
     // A module node shows no shapes, so its outgoing edges carry them.
-    if (from_module && shape_edge_labels && e.value) e.label = type_text(*e.value->type());
+    if (from_module && shape_edge_labels && e.value && e.value->type()) e.label = type_text(*e.value->type());
     edges.push_back(std::move(e));
     count.push_back(1);
   }
@@ -89,7 +94,15 @@ void collapse_scopes(DisplayGraph& graph, int depth, bool shape_edge_labels) {
   }
   graph.edges = std::move(edges);
 
-  std::erase_if(graph.clusters, [&](const DisplayCluster& c) { return c.depth > depth; });
+  std::erase_if(graph.clusters, [&](const DisplayCluster& c) { return collapsed_into.contains(c.id); });
+}
+
+void collapse_scopes(DisplayGraph& graph, int depth, bool shape_edge_labels) {
+  std::set<std::string> ids;
+  for (const DisplayCluster& c : graph.clusters) {
+    if (c.depth == depth + 1) ids.insert(c.id);
+  }
+  collapse_clusters(graph, ids, shape_edge_labels);
 }
 
 }  // namespace paratrace::graphview

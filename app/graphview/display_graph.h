@@ -44,6 +44,9 @@ struct DisplayNode {
   const jit::Value* value = nullptr;
   // A per-use copy of a value used too often to draw as one node (a hub).
   bool ghost = false;
+  // The size a GUI's own font needs for the label, in points; Graphviz
+  // makes the node at least this large. 0: Graphviz's measure of its font.
+  double min_width = 0, min_height = 0;
 };
 
 struct DisplayEdge {

@@ -175,17 +175,21 @@ class Builder {
     node.label = {node.role == NodeRole::Pack ? pack_title(n.kind()) : n.kind()};
     node.cluster = innermost_cluster(n);
     node.ir_nodes = {&n};
-    for (std::size_t i = 0; i < n.inputs().size(); ++i) connect(n.input(i), node, argument_name(n, i));
+    for (std::size_t i = 0; i < n.inputs().size(); ++i) connect(n, i, node);
     // A single output's shape fits the label; several are put on the edges.
     if (n.outputs().size() == 1 && node.role == NodeRole::Op) node.label.push_back(type_text(*n.output()->type()));
     for (const jit::Value* v : n.outputs()) display_id_[v] = node.id;
     out_.nodes.push_back(std::move(node));
   }
 
-  void connect(const jit::Value* v, DisplayNode& consumer, const std::string& argument) {
+  // Input `index` of `n` into `consumer`: an edge, or a "name=value" line.
+  void connect(const jit::Node& n, std::size_t index, DisplayNode& consumer) {
+    const jit::Value* v = n.input(index);
     if (const auto folded = folded_.find(v); folded != folded_.end()) {
       // None is the default of every optional argument: it would only add noise.
-      if (folded->second != "None") consumer.label.push_back(argument + "=" + folded->second);
+      if (folded->second == "None") return;
+      const std::string named = enum_argument_text(n, index);
+      consumer.label.push_back(argument_name(n, index) + "=" + (named.empty() ? folded->second : named));
       return;
     }
     const auto producer = display_id_.find(v);
@@ -229,6 +233,7 @@ DisplayGraph build(const jit::Graph& graph, const GraphModelOptions& options, nn
   DisplayGraph display = Builder(graph, options, module).build();
   if (options.collapse_depth) collapse_scopes(display, *options.collapse_depth, options.shape_edge_labels);
   if (options.hub_max_uses > 0) split_hubs(display, options.hub_max_uses);
+  split_fan_out(display, options.fan_out_max_values);
   return display;
 }
 

@@ -1,7 +1,12 @@
 #include "graphview/hubs.h"
 
+#include <algorithm>
+#include <map>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
+
+#include "paratrace/jit/ir.h"
 
 namespace paratrace::graphview {
 
@@ -49,6 +54,67 @@ void split_hubs(DisplayGraph& graph, std::size_t max_uses) {
       continue;
     }
     for (DisplayNode& g : ghosts[n.id]) nodes.push_back(std::move(g));
+  }
+  graph.nodes = std::move(nodes);
+}
+
+void split_fan_out(DisplayGraph& graph, std::size_t max_values) {
+  if (max_values == 0) return;
+  std::unordered_map<std::string, std::set<const jit::Value*>> values;
+  for (const DisplayEdge& e : graph.edges) {
+    if (e.value) values[e.from].insert(e.value);
+  }
+  std::unordered_map<std::string, const DisplayNode*> fans;
+  for (const DisplayNode& n : graph.nodes) {
+    const bool op = n.role == NodeRole::Op || n.role == NodeRole::Pack;
+    if (op && !n.ghost && values[n.id].size() > max_values) fans.emplace(n.id, &n);
+  }
+  if (fans.empty()) return;
+
+  std::unordered_map<std::string, std::string> cluster_of;
+  for (const DisplayNode& n : graph.nodes) cluster_of[n.id] = n.cluster;
+  // Per ghost (fan node, user): the output positions it stands for, in order.
+  std::map<std::string, std::set<std::size_t>> positions;
+  std::unordered_map<std::string, std::string> ghost_cluster;
+  std::unordered_map<std::string, std::vector<std::string>> ghost_ids;  // fan node -> its ghosts, in edge order
+  for (DisplayEdge& e : graph.edges) {
+    const auto fan = fans.find(e.from);
+    if (fan == fans.end()) continue;
+    const std::string ghost_id = e.from + "@" + e.to;
+    auto [it, inserted] = positions.try_emplace(ghost_id);
+    if (inserted) {
+      ghost_ids[e.from].push_back(ghost_id);
+      ghost_cluster[ghost_id] = cluster_of.at(e.to);
+    }
+    const jit::Node* ir = fan->second->ir_nodes.empty() ? nullptr : fan->second->ir_nodes.front();
+    if (ir && e.value) {
+      const auto& outs = ir->outputs();
+      const auto at = std::find(outs.begin(), outs.end(), e.value);
+      if (at != outs.end()) it->second.insert(static_cast<std::size_t>(at - outs.begin()));
+    }
+    e.from = ghost_id;
+  }
+
+  std::vector<DisplayNode> nodes;
+  nodes.reserve(graph.nodes.size() + positions.size());
+  for (DisplayNode& n : graph.nodes) {
+    const auto fan = ghost_ids.find(n.id);
+    if (fan == ghost_ids.end()) {
+      nodes.push_back(std::move(n));
+      continue;
+    }
+    // The node itself stays, with its inputs, where it was.
+    for (const std::string& ghost_id : fan->second) {
+      DisplayNode ghost = n;
+      ghost.id = ghost_id;
+      ghost.ghost = true;
+      ghost.cluster = ghost_cluster.at(ghost_id);
+      std::string index;
+      for (const std::size_t p : positions[ghost_id]) index += (index.empty() ? "" : ", ") + std::to_string(p);
+      ghost.label = {n.label.front() + "[" + index + "]"};
+      nodes.push_back(std::move(ghost));
+    }
+    nodes.push_back(std::move(n));
   }
   graph.nodes = std::move(nodes);
 }
