@@ -254,18 +254,18 @@ class TestGraphModel : public QObject {
   }
 
   void valuesIntoACollapsedModuleShareOneEdge() {
-    // unbind's two values both go into the same Linear, called twice: once
-    // collapsed, one edge from the unpack node to module:cell, counted.
-    class Twice : public nn::Cloneable<Twice> {
+    // unbind's two values both go into one Linear: once collapsed, one edge
+    // from the unpack node to module:cell, counted.
+    class Both : public nn::Cloneable<Both> {
      public:
-      Twice() { register_module("cell", std::make_shared<nn::Linear>(3, 3)); }
-      std::string class_name() const override { return "Twice"; }
+      Both() { register_module("cell", std::make_shared<nn::Bilinear>(3, 3, 3)); }
+      std::string class_name() const override { return "Both"; }
       IValue forward_stack(const Stack& in) override {
         const auto parts = in[0].to_tensor().unbind(0);
-        return IValue(child("cell")->call({parts[0]}).to_tensor() + child("cell")->call({parts[1]}).to_tensor());
+        return IValue(child("cell")->call({parts[0], parts[1]}).to_tensor().exp());
       }
     };
-    const auto traced = jit::trace(std::make_shared<Twice>(), {randn({2, 3})});
+    const auto traced = jit::trace(std::make_shared<Both>(), {randn({2, 3})});
     GraphModelOptions options;
     options.collapse_depth = 0;
     const DisplayGraph g = build_display_graph(*traced, options);
@@ -277,8 +277,44 @@ class TestGraphModel : public QObject {
     QCOMPARE(into_cell.size(), std::size_t(1));
     QCOMPARE(into_cell.front()->from, unpack.id);
     QCOMPARE(into_cell.front()->label, std::string("Float(3) ×2"));
-    // Out of the module: two values into the add, one edge.
-    QCOMPARE(edge(g, "module:cell", only(with_kind(g, "aten::add")).id)->label, std::string("Float(3) ×2"));
+  }
+
+  void eachCallOfAModuleIsItsOwnCluster() {
+    // The tracer's scopes are the same for both calls of `cell`; the
+    // hierarchical graph tells them apart: two clusters, two module nodes.
+    class Twice : public nn::Cloneable<Twice> {
+     public:
+      Twice() { register_module("cell", std::make_shared<nn::Linear>(3, 3)); }
+      std::string class_name() const override { return "Twice"; }
+      IValue forward_stack(const Stack& in) override {
+        const auto parts = in[0].to_tensor().unbind(0);
+        return IValue(child("cell")->call({parts[0]}).to_tensor() + child("cell")->call({parts[1]}).to_tensor());
+      }
+    };
+    const auto traced = jit::trace(std::make_shared<Twice>(), {randn({2, 3})});
+    const DisplayGraph open = build_display_graph(*traced);
+    QCOMPARE(cluster_ids(open), (std::set<std::string>{"cell", "cell#2"}));
+    QCOMPARE(open.find_cluster("cell")->label, std::string("cell (call 1)"));
+    QCOMPARE(open.find_cluster("cell#2")->label, std::string("cell (call 2)"));
+    const auto linears = with_kind(open, "aten::linear");
+    QCOMPARE(linears.size(), std::size_t(2));
+    QCOMPARE(linears[0]->cluster, std::string("cell"));
+    QCOMPARE(linears[1]->cluster, std::string("cell#2"));
+    // The graph alone (no hierarchy) cannot tell the calls apart.
+    QCOMPARE(cluster_ids(build_display_graph(*traced->inlined_graph())), std::set<std::string>{"cell"});
+
+    GraphModelOptions options;
+    options.collapse_depth = 0;
+    const DisplayGraph g = build_display_graph(*traced, options);
+    const DisplayNode& unpack = only(with_kind(g, "prim::ListUnpack"));
+    const DisplayNode& add = only(with_kind(g, "aten::add"));
+    for (const char* id : {"module:cell", "module:cell#2"}) {
+      QVERIFY(g.find_node(id));
+      QCOMPARE(edge(g, unpack.id, id)->label, std::string("Float(3)"));
+      QCOMPARE(edge(g, id, add.id)->label, std::string("Float(3)"));
+    }
+    QCOMPARE(g.find_node("module:cell#2")->label,
+             (std::vector<std::string>{"cell (call 2)", "1 op"}));
   }
 
   void negativeCollapseDepthIsRejected() {
