@@ -271,7 +271,7 @@ DisplayGraph build(const jit::Graph& graph, const GraphModelOptions& options, nn
   DisplayGraph display = Builder(graph, options, module, hierarchical).build();
   if (options.collapse_depth) collapse_scopes(display, *options.collapse_depth, options.shape_edge_labels);
   if (options.hub_max_uses > 0) split_hubs(display, options.hub_max_uses);
-  split_fan_out(display, options.fan_out_max_values);
+  split_fans(display, options.fan_max_values);
   return display;
 }
 

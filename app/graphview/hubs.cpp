@@ -58,11 +58,16 @@ void split_hubs(DisplayGraph& graph, std::size_t max_uses) {
   graph.nodes = std::move(nodes);
 }
 
-void split_fan_out(DisplayGraph& graph, std::size_t max_values) {
-  if (max_values == 0) return;
+namespace {
+
+// One direction of split_fans: `outgoing` splits nodes sending many values
+// (ghost per user), otherwise nodes receiving many (ghost per producer).
+void split_fans(DisplayGraph& graph, std::size_t max_values, bool outgoing) {
+  auto fan_end = [&](DisplayEdge& e) -> std::string& { return outgoing ? e.from : e.to; };
+  auto other_end = [&](DisplayEdge& e) -> std::string& { return outgoing ? e.to : e.from; };
   std::unordered_map<std::string, std::set<const jit::Value*>> values;
-  for (const DisplayEdge& e : graph.edges) {
-    if (e.value) values[e.from].insert(e.value);
+  for (DisplayEdge& e : graph.edges) {
+    if (e.value) values[fan_end(e)].insert(e.value);
   }
   std::unordered_map<std::string, const DisplayNode*> fans;
   for (const DisplayNode& n : graph.nodes) {
@@ -73,26 +78,27 @@ void split_fan_out(DisplayGraph& graph, std::size_t max_values) {
 
   std::unordered_map<std::string, std::string> cluster_of;
   for (const DisplayNode& n : graph.nodes) cluster_of[n.id] = n.cluster;
-  // Per ghost (fan node, user): the output positions it stands for, in order.
+  // Per ghost (fan node, neighbour): the positions it stands for, in order.
   std::map<std::string, std::set<std::size_t>> positions;
   std::unordered_map<std::string, std::string> ghost_cluster;
   std::unordered_map<std::string, std::vector<std::string>> ghost_ids;  // fan node -> its ghosts, in edge order
   for (DisplayEdge& e : graph.edges) {
-    const auto fan = fans.find(e.from);
+    const auto fan = fans.find(fan_end(e));
     if (fan == fans.end()) continue;
-    const std::string ghost_id = e.from + "@" + e.to;
+    const std::string ghost_id = fan_end(e) + (outgoing ? "@" : "@from:") + other_end(e);
     auto [it, inserted] = positions.try_emplace(ghost_id);
     if (inserted) {
-      ghost_ids[e.from].push_back(ghost_id);
-      ghost_cluster[ghost_id] = cluster_of.at(e.to);
+      ghost_ids[fan_end(e)].push_back(ghost_id);
+      ghost_cluster[ghost_id] = cluster_of.at(other_end(e));
     }
     const jit::Node* ir = fan->second->ir_nodes.empty() ? nullptr : fan->second->ir_nodes.front();
     if (ir && e.value) {
-      const auto& outs = ir->outputs();
-      const auto at = std::find(outs.begin(), outs.end(), e.value);
-      if (at != outs.end()) it->second.insert(static_cast<std::size_t>(at - outs.begin()));
+      const auto& ends = outgoing ? ir->outputs() : ir->inputs();
+      for (std::size_t i = 0; i < ends.size(); ++i) {
+        if (ends[i] == e.value) it->second.insert(i);
+      }
     }
-    e.from = ghost_id;
+    fan_end(e) = ghost_id;
   }
 
   std::vector<DisplayNode> nodes;
@@ -103,7 +109,7 @@ void split_fan_out(DisplayGraph& graph, std::size_t max_values) {
       nodes.push_back(std::move(n));
       continue;
     }
-    // The node itself stays, with its inputs, where it was.
+    // The node itself stays where it was, with its edges on the other side.
     for (const std::string& ghost_id : fan->second) {
       DisplayNode ghost = n;
       ghost.id = ghost_id;
@@ -117,6 +123,14 @@ void split_fan_out(DisplayGraph& graph, std::size_t max_values) {
     nodes.push_back(std::move(n));
   }
   graph.nodes = std::move(nodes);
+}
+
+}  // namespace
+
+void split_fans(DisplayGraph& graph, std::size_t max_values) {
+  if (max_values == 0) return;
+  split_fans(graph, max_values, true);
+  split_fans(graph, max_values, false);
 }
 
 }  // namespace paratrace::graphview

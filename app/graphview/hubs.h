@@ -12,8 +12,13 @@ void split_hubs(DisplayGraph& graph, std::size_t max_uses);
 // Replaces the out-edges of every op or list/tuple node sending more than
 // `max_values` distinct values (an unbind's ListUnpack of a long sequence)
 // by one ghost copy per user, titled with the output positions it stands
-// for ("unpack[17]") and placed in the user's cluster. Left as one node,
-// its users all share the rank below it: one very wide, flat row.
-void split_fan_out(DisplayGraph& graph, std::size_t max_values);
+// for ("unpack[17]") and placed in the user's cluster; likewise the
+// in-edges of a node receiving more than `max_values` values (the list a
+// recurrence stacks its steps from: "list[17]" next to each step's
+// producer, id "<node>@from:<producer>"). Left as one node, the users all
+// share the rank below it (one very wide, flat row), or every step draws an
+// edge down to the end of the graph, which makes dot's layout quadratic.
+// 0 splits nothing.
+void split_fans(DisplayGraph& graph, std::size_t max_values);
 
 }  // namespace paratrace::graphview

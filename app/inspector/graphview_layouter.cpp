@@ -55,12 +55,12 @@ GraphPicture GraphviewLayouter::layout(const LayoutInput& input) const {
   const graphview::GraphModelOptions defaults;
   graphview::GraphModelOptions options;
   options.hub_max_uses = 0;
-  options.fan_out_max_values = 0;
+  options.fan_max_values = 0;
   graphview::DisplayGraph graph = input.traced ? graphview::build_display_graph(*input.traced, options, input.method)
                                                : graphview::build_display_graph(*input.graph, options);
   graphview::collapse_clusters(graph, closedClusters(graph, input), options.shape_edge_labels);
   graphview::split_hubs(graph, defaults.hub_max_uses);
-  graphview::split_fan_out(graph, defaults.fan_out_max_values);
+  graphview::split_fans(graph, defaults.fan_max_values);
   // Graphviz measures labels in its own regular font; the scene draws them
   // in Qt's, the title bold.
   for (graphview::DisplayNode& n : graph.nodes) {

@@ -459,15 +459,16 @@ class TestGraphModel : public QObject {
     QCOMPARE(enum_argument_text(*zeros_ir, 0), std::string());  // size: not an enum
   }
 
-  void wideFanOutIsDrawnNextToEachUser() {
+  void wideFansAreDrawnNextToEachNeighbour() {
     // unbind over 20 steps: the ListUnpack sends 20 values, above the
-    // default of 16, so each user gets its own "unpack[t]" copy.
+    // default of 16, so each user gets its own "unpack[t]" copy; the list
+    // stacked at the end receives 20, so each producer gets a "list[t]".
     auto traced = jit::trace(
         [](const Stack& s) -> IValue {
           const auto steps = s[0].to_tensor().unbind(0);
-          Tensor h = steps[0].tanh();
-          for (std::size_t t = 1; t < steps.size(); ++t) h = (h + steps[t]).tanh();
-          return IValue(h);
+          std::vector<Tensor> hs{steps[0].tanh()};
+          for (std::size_t t = 1; t < steps.size(); ++t) hs.push_back((hs.back() + steps[t]).tanh());
+          return IValue(stack(hs));
         },
         {randn({20, 3})});
     const DisplayGraph g = build_display_graph(*traced->inlined_graph());
@@ -490,10 +491,21 @@ class TestGraphModel : public QObject {
     QVERIFY(g.find_node(first));
     QCOMPARE(g.find_node(first)->label, std::vector<std::string>{"unpack[0]"});
     QVERIFY(edge(g, first, first_tanh->id));
+    // The list the 20 steps are stacked from: a copy next to each producer.
+    const DisplayNode& list = *std::find_if(g.nodes.begin(), g.nodes.end(), [](const DisplayNode& n) {
+      return n.kind == "prim::ListConstruct" && !n.ghost;
+    });
+    QVERIFY(edge(g, list.id, only(with_kind(g, "aten::stack")).id));
+    const std::string into_list = list.id + "@from:" + first_tanh->id;
+    QVERIFY(g.find_node(into_list));
+    QCOMPARE(g.find_node(into_list)->label, std::vector<std::string>{"list[0]"});
+    QVERIFY(edge(g, first_tanh->id, into_list));
+    for (const DisplayEdge& e : g.edges) QVERIFY(e.to != list.id);
     GraphModelOptions never;
-    never.fan_out_max_values = 0;
+    never.fan_max_values = 0;
     const DisplayGraph whole = build_display_graph(*traced->inlined_graph(), never);
     QCOMPARE(with_kind(whole, "prim::ListUnpack").size(), std::size_t(1));
+    QCOMPARE(with_kind(whole, "prim::ListConstruct").size(), std::size_t(1));
   }
 
   void collapseClustersClosesChosenScopes() {
