@@ -29,6 +29,11 @@ void collapse_clusters(DisplayGraph& graph, const std::set<std::string>& ids, bo
     }
   }
   if (collapsed_into.empty()) return;
+  // Parameter nodes by id, with their attribute paths ("cell.bias").
+  std::unordered_map<std::string, std::string> parameter_path;
+  for (const DisplayNode& n : graph.nodes) {
+    if (n.role == NodeRole::Parameter && !n.label.empty()) parameter_path[n.id] = n.label.front();
+  }
 
   std::vector<DisplayNode> nodes;
   std::unordered_map<std::string, std::size_t> module_index;  // cluster id -> index in `nodes`
@@ -69,7 +74,18 @@ void collapse_clusters(DisplayGraph& graph, const std::set<std::string>& ids, bo
   std::map<std::pair<std::string, std::string>, std::size_t> merged;  // -> index in `edges`
   std::vector<std::size_t> count;
   std::set<std::tuple<std::string, std::string, const jit::Value*>> seen;
+  std::unordered_map<std::string, std::string> module_path;  // module node id -> module path
+  for (const auto& [cluster_id, index] : module_index) module_path["module:" + cluster_id] = collapsed_into.at(cluster_id)->path;
+  // A module called several times reads the same parameters in every call;
+  // drawn in its first call, they would tie every later call to it.
+  auto reads_own_parameter = [&](const DisplayEdge& e) {
+    const auto parameter = parameter_path.find(e.from);
+    const auto module = module_path.find(rep(e.to));
+    return parameter != parameter_path.end() && module != module_path.end() &&
+           parameter->second.starts_with(module->second + ".");
+  };
   for (DisplayEdge& e : graph.edges) {
+    if (reads_own_parameter(e)) continue;
     const bool from_module = representative.contains(e.from);
     const bool to_module = representative.contains(e.to);
     e.from = rep(e.from);

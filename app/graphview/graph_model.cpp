@@ -108,7 +108,7 @@ class Builder {
         if (call > 1) id += "#" + std::to_string(call);
         if (cluster_ids_.insert(id).second) {
           cluster_of_path_.emplace(level.label, id);
-          out_.clusters.push_back({id, level.label, parent, depth});
+          out_.clusters.push_back({id, level.label, parent, depth, level.label});
           int& seen = calls[{parent, level.label}];
           seen = std::max(seen, call);
           call_of[id] = call;
