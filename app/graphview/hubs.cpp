@@ -82,9 +82,19 @@ void split_fans(DisplayGraph& graph, std::size_t max_values, bool outgoing) {
   std::map<std::string, std::set<std::size_t>> positions;
   std::unordered_map<std::string, std::string> ghost_cluster;
   std::unordered_map<std::string, std::vector<std::string>> ghost_ids;  // fan node -> its ghosts, in edge order
-  for (DisplayEdge& e : graph.edges) {
+  // A node receiving many values keeps its last in-edge (the last step of
+  // a recurrence), which keeps it at the end of the graph, not the top.
+  std::unordered_map<std::string, std::size_t> kept;  // fan node -> index of the edge it keeps
+  if (!outgoing) {
+    for (std::size_t i = 0; i < graph.edges.size(); ++i) {
+      if (fans.contains(graph.edges[i].to)) kept[graph.edges[i].to] = i;
+    }
+  }
+  for (std::size_t i = 0; i < graph.edges.size(); ++i) {
+    DisplayEdge& e = graph.edges[i];
     const auto fan = fans.find(fan_end(e));
     if (fan == fans.end()) continue;
+    if (const auto keep = kept.find(fan->first); keep != kept.end() && keep->second == i) continue;
     const std::string ghost_id = fan_end(e) + (outgoing ? "@" : "@from:") + other_end(e);
     auto [it, inserted] = positions.try_emplace(ghost_id);
     if (inserted) {
