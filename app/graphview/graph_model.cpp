@@ -1,5 +1,6 @@
 #include "graphview/graph_model.h"
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 #include <unordered_map>

@@ -1,6 +1,5 @@
 #include "graphview/hubs.h"
 
-#include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>

@@ -1,7 +1,6 @@
 #include "graphview/module_calls.h"
 
 #include <map>
-#include <optional>
 
 #include "graphview/scope_path.h"
 
