@@ -284,7 +284,12 @@ DisplayGraph build_display_graph(const jit::Graph& graph, const GraphModelOption
 
 DisplayGraph build_display_graph(const jit::TracedModule& traced, const GraphModelOptions& options,
                                  const std::string& method) {
-  const auto hierarchical = traced.graph(method);
+  std::shared_ptr<jit::Graph> hierarchical;
+  try {
+    hierarchical = traced.graph(method);
+  } catch (const std::exception&) {
+    // No hierarchy (the flat graph was edited after tracing): calls share clusters.
+  }
   return build(*traced.inlined_graph(method), options, &traced.module(), hierarchical.get());
 }
 
