@@ -16,14 +16,24 @@ std::string op_count_text(std::size_t n) { return std::to_string(n) + (n == 1 ? 
 
 }  // namespace
 
-void collapse_scopes(DisplayGraph& graph, int depth, bool shape_edge_labels) {
-  // The collapsed ancestor of every cluster below `depth` (parents are listed first).
+void collapse_clusters(DisplayGraph& graph, const std::set<std::string>& ids, bool shape_edge_labels) {
+  // The outermost collapsed ancestor of every cluster inside a collapsed one
+  // (parents are listed first).
   std::unordered_map<std::string, const DisplayCluster*> collapsed_into;
   for (const DisplayCluster& c : graph.clusters) {
-    if (c.depth == depth + 1) collapsed_into[c.id] = &c;
-    if (c.depth > depth + 1) collapsed_into[c.id] = collapsed_into.at(c.parent);
+    const auto parent = c.parent.empty() ? collapsed_into.end() : collapsed_into.find(c.parent);
+    if (parent != collapsed_into.end()) {
+      collapsed_into[c.id] = parent->second;
+    } else if (ids.contains(c.id)) {
+      collapsed_into[c.id] = &c;
+    }
   }
   if (collapsed_into.empty()) return;
+  // Parameter nodes by id, with their attribute paths ("cell.bias").
+  std::unordered_map<std::string, std::string> parameter_path;
+  for (const DisplayNode& n : graph.nodes) {
+    if (n.role == NodeRole::Parameter && !n.label.empty()) parameter_path[n.id] = n.label.front();
+  }
 
   std::vector<DisplayNode> nodes;
   std::unordered_map<std::string, std::size_t> module_index;  // cluster id -> index in `nodes`
@@ -64,7 +74,18 @@ void collapse_scopes(DisplayGraph& graph, int depth, bool shape_edge_labels) {
   std::map<std::pair<std::string, std::string>, std::size_t> merged;  // -> index in `edges`
   std::vector<std::size_t> count;
   std::set<std::tuple<std::string, std::string, const jit::Value*>> seen;
+  std::unordered_map<std::string, std::string> module_path;  // module node id -> module path
+  for (const auto& [cluster_id, index] : module_index) module_path["module:" + cluster_id] = collapsed_into.at(cluster_id)->path;
+  // A module called several times reads the same parameters in every call;
+  // drawn in its first call, they would tie every later call to it.
+  auto reads_own_parameter = [&](const DisplayEdge& e) {
+    const auto parameter = parameter_path.find(e.from);
+    const auto module = module_path.find(rep(e.to));
+    return parameter != parameter_path.end() && module != module_path.end() &&
+           parameter->second.starts_with(module->second + ".");
+  };
   for (DisplayEdge& e : graph.edges) {
+    if (reads_own_parameter(e)) continue;
     const bool from_module = representative.contains(e.from);
     const bool to_module = representative.contains(e.to);
     e.from = rep(e.from);
@@ -78,7 +99,7 @@ void collapse_scopes(DisplayGraph& graph, int depth, bool shape_edge_labels) {
       }
     }
     // A module node shows no shapes, so its outgoing edges carry them.
-    if (from_module && shape_edge_labels && e.value) e.label = type_text(*e.value->type());
+    if (from_module && shape_edge_labels && e.value && e.value->type()) e.label = type_text(*e.value->type());
     edges.push_back(std::move(e));
     count.push_back(1);
   }
@@ -89,7 +110,15 @@ void collapse_scopes(DisplayGraph& graph, int depth, bool shape_edge_labels) {
   }
   graph.edges = std::move(edges);
 
-  std::erase_if(graph.clusters, [&](const DisplayCluster& c) { return c.depth > depth; });
+  std::erase_if(graph.clusters, [&](const DisplayCluster& c) { return collapsed_into.contains(c.id); });
+}
+
+void collapse_scopes(DisplayGraph& graph, int depth, bool shape_edge_labels) {
+  std::set<std::string> ids;
+  for (const DisplayCluster& c : graph.clusters) {
+    if (c.depth == depth + 1) ids.insert(c.id);
+  }
+  collapse_clusters(graph, ids, shape_edge_labels);
 }
 
 }  // namespace paratrace::graphview

@@ -44,6 +44,9 @@ struct DisplayNode {
   const jit::Value* value = nullptr;
   // A per-use copy of a value used too often to draw as one node (a hub).
   bool ghost = false;
+  // The size a GUI's own font needs for the label, in points; Graphviz
+  // makes the node at least this large. 0: Graphviz's measure of its font.
+  double min_width = 0, min_height = 0;
 };
 
 struct DisplayEdge {
@@ -56,13 +59,15 @@ struct DisplayEdge {
   const jit::Value* value = nullptr;
 };
 
-// One module scope. Ids follow the scope chain ("2/2.0"), since one module
-// may be called from different parents; the label is the module path ("2.0").
+// One module call. Ids follow the scope chain ("2/2.0"), since one module
+// may be called from different parents, with "#<n>" for its n-th call from
+// the same call of its parent ("cell#2").
 struct DisplayCluster {
   std::string id;
-  std::string label;
+  std::string label;   // "2.0", or "cell (call 2)" for one of several calls
   std::string parent;  // empty at the top level
   int depth = 1;       // 1 for a top-level module
+  std::string path;    // the module path alone: "cell"
 };
 
 struct DisplayGraph {

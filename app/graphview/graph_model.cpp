@@ -1,11 +1,14 @@
 #include "graphview/graph_model.h"
 
+#include <algorithm>
+#include <map>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "graphview/collapse.h"
 #include "graphview/hubs.h"
+#include "graphview/module_calls.h"
 #include "graphview/node_labels.h"
 #include "graphview/scope_path.h"
 
@@ -63,8 +66,14 @@ class RegisteredTensors {
 
 class Builder {
  public:
-  Builder(const jit::Graph& graph, const GraphModelOptions& options, nn::Module* module)
-      : graph_(graph), options_(options), tensors_(module) {}
+  // `hierarchical`, when known, tells the calls of one module apart.
+  Builder(const jit::Graph& graph, const GraphModelOptions& options, nn::Module* module,
+          const jit::Graph* hierarchical)
+      : graph_(graph),
+        options_(options),
+        tensors_(module),
+        call_numbers_(hierarchical ? module_call_numbers(graph, *hierarchical)
+                                   : std::unordered_map<const jit::Node*, std::vector<int>>()) {}
 
   DisplayGraph build() {
     add_clusters();
@@ -81,25 +90,52 @@ class Builder {
 
  private:
   // Clusters first, so parameters can be placed in their owner's cluster
-  // even when they are read before the owner's first op.
+  // even when they are read before the owner's first op. One cluster per
+  // call: "cell", "cell#2", ... labelled "cell (call 2)" when a module is
+  // called more than once from one call of its parent.
   void add_clusters() {
+    std::map<std::pair<std::string, std::string>, int> calls;  // (parent id, module path) -> calls seen
+    std::unordered_map<std::string, int> call_of;               // cluster id -> its call number
     for (const jit::Node* n : graph_.nodes()) {
+      const auto numbers = call_numbers_.find(n);
+      // Constants and attribute reads know no call: see innermost_cluster.
+      if (!call_numbers_.empty() && numbers == call_numbers_.end()) continue;
       std::string parent;
       int depth = 0;
-      for (ScopeLevel& level : scope_levels(n->scope())) {
+      for (const ScopeLevel& level : scope_levels(n->scope())) {
+        const int call = numbers == call_numbers_.end() ? 1 : numbers->second.at(static_cast<std::size_t>(depth));
         ++depth;
-        if (cluster_ids_.insert(level.id).second) {
-          cluster_of_path_.emplace(level.label, level.id);
-          out_.clusters.push_back({level.id, level.label, parent, depth});
+        std::string id = parent.empty() ? level.label : parent + "/" + level.label;
+        if (call > 1) id += "#" + std::to_string(call);
+        if (cluster_ids_.insert(id).second) {
+          cluster_of_path_.emplace(level.label, id);
+          out_.clusters.push_back({id, level.label, parent, depth, level.label});
+          int& seen = calls[{parent, level.label}];
+          seen = std::max(seen, call);
+          call_of[id] = call;
         }
-        parent = level.id;
+        parent = id;
       }
+      node_cluster_[n] = parent;
+    }
+    for (DisplayCluster& c : out_.clusters) {
+      if (calls[{c.parent, c.label}] > 1) c.label += " (call " + std::to_string(call_of[c.id]) + ")";
     }
   }
 
-  static std::string innermost_cluster(const jit::Node& n) {
+  // A constant (recorded with its scope but not its call) goes with the
+  // call of its first user in the same scope.
+  std::string innermost_cluster(const jit::Node& n) const {
+    if (!call_numbers_.empty() && !call_numbers_.contains(&n) && n.outputs().size() == 1 && n.output()->has_uses()) {
+      const jit::Node* user = n.output()->uses().front().user;
+      if (user->scope() == n.scope()) {
+        if (const auto it = node_cluster_.find(user); it != node_cluster_.end()) return it->second;
+      }
+    }
+    if (const auto it = node_cluster_.find(&n); it != node_cluster_.end()) return it->second;
+    // Otherwise the first call's cluster of its scope.
     const auto levels = scope_levels(n.scope());
-    return levels.empty() ? std::string() : levels.back().id;
+    return levels.empty() || !cluster_ids_.contains(levels.back().id) ? std::string() : levels.back().id;
   }
 
   void add_value_node(const jit::Value* v, NodeRole role, const std::string& title, const std::string& cluster) {
@@ -175,17 +211,21 @@ class Builder {
     node.label = {node.role == NodeRole::Pack ? pack_title(n.kind()) : n.kind()};
     node.cluster = innermost_cluster(n);
     node.ir_nodes = {&n};
-    for (std::size_t i = 0; i < n.inputs().size(); ++i) connect(n.input(i), node, argument_name(n, i));
+    for (std::size_t i = 0; i < n.inputs().size(); ++i) connect(n, i, node);
     // A single output's shape fits the label; several are put on the edges.
     if (n.outputs().size() == 1 && node.role == NodeRole::Op) node.label.push_back(type_text(*n.output()->type()));
     for (const jit::Value* v : n.outputs()) display_id_[v] = node.id;
     out_.nodes.push_back(std::move(node));
   }
 
-  void connect(const jit::Value* v, DisplayNode& consumer, const std::string& argument) {
+  // Input `index` of `n` into `consumer`: an edge, or a "name=value" line.
+  void connect(const jit::Node& n, std::size_t index, DisplayNode& consumer) {
+    const jit::Value* v = n.input(index);
     if (const auto folded = folded_.find(v); folded != folded_.end()) {
       // None is the default of every optional argument: it would only add noise.
-      if (folded->second != "None") consumer.label.push_back(argument + "=" + folded->second);
+      if (folded->second == "None") return;
+      const std::string named = enum_argument_text(n, index);
+      consumer.label.push_back(argument_name(n, index) + "=" + (named.empty() ? folded->second : named));
       return;
     }
     const auto producer = display_id_.find(v);
@@ -215,6 +255,8 @@ class Builder {
   std::unordered_map<const jit::Value*, std::string> display_id_;
   std::unordered_map<const jit::Value*, std::string> folded_;
   std::unordered_map<const jit::Value*, std::string> attribute_path_;
+  const std::unordered_map<const jit::Node*, std::vector<int>> call_numbers_;
+  std::unordered_map<const jit::Node*, std::string> node_cluster_;  // the innermost cluster of each IR node
   std::unordered_set<std::string> cluster_ids_;
   // Module path -> id of the first cluster drawn for it.
   std::unordered_map<std::string, std::string> cluster_of_path_;
@@ -222,25 +264,33 @@ class Builder {
   std::size_t ir_index_ = 0;
 };
 
-DisplayGraph build(const jit::Graph& graph, const GraphModelOptions& options, nn::Module* module) {
+DisplayGraph build(const jit::Graph& graph, const GraphModelOptions& options, nn::Module* module,
+                   const jit::Graph* hierarchical) {
   if (options.collapse_depth && *options.collapse_depth < 0) {
     throw std::invalid_argument("collapse_depth must be 0 or more, got " + std::to_string(*options.collapse_depth));
   }
-  DisplayGraph display = Builder(graph, options, module).build();
+  DisplayGraph display = Builder(graph, options, module, hierarchical).build();
   if (options.collapse_depth) collapse_scopes(display, *options.collapse_depth, options.shape_edge_labels);
   if (options.hub_max_uses > 0) split_hubs(display, options.hub_max_uses);
+  split_fans(display, options.fan_max_values);
   return display;
 }
 
 }  // namespace
 
 DisplayGraph build_display_graph(const jit::Graph& graph, const GraphModelOptions& options) {
-  return build(graph, options, nullptr);
+  return build(graph, options, nullptr, nullptr);
 }
 
 DisplayGraph build_display_graph(const jit::TracedModule& traced, const GraphModelOptions& options,
                                  const std::string& method) {
-  return build(*traced.inlined_graph(method), options, &traced.module());
+  std::shared_ptr<jit::Graph> hierarchical;
+  try {
+    hierarchical = traced.graph(method);
+  } catch (const std::exception&) {
+    // No hierarchy (the flat graph was edited after tracing): calls share clusters.
+  }
+  return build(*traced.inlined_graph(method), options, &traced.module(), hierarchical.get());
 }
 
 }  // namespace paratrace::graphview

@@ -27,6 +27,11 @@ struct GraphModelOptions {
   // is drawn once next to each user instead (dashed "ghost" copies): long
   // edges from one hub make dot's layout super-linear. 0 never splits.
   std::size_t hub_max_uses = 8;
+  // An op or list/tuple node sending or receiving more than this many
+  // distinct values (unbind over a sequence, the list a recurrence stacks
+  // its steps into) is drawn as ghost copies next to each neighbour
+  // ("unpack[17]", "list[17]"; hubs.h). 0 never splits.
+  std::size_t fan_max_values = 16;
 };
 
 // The graph must outlive the result (nodes point into it). Parameters show

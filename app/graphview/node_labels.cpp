@@ -1,5 +1,7 @@
 #include "graphview/node_labels.h"
 
+#include <array>
+#include <optional>
 #include <sstream>
 #include <string_view>
 #include <vector>
@@ -78,6 +80,7 @@ std::string_view trimmed(std::string_view s) {
 }
 
 struct Argument {
+  std::string type;  // "ScalarType?"
   std::string name;
   bool has_default;
 };
@@ -95,10 +98,48 @@ std::vector<Argument> overload_arguments(std::string_view overload) {
     const auto eq = arg.find('=');
     const std::string_view declaration = trimmed(arg.substr(0, eq));
     const auto space = declaration.rfind(' ');
-    args.push_back({std::string(declaration.substr(space == std::string_view::npos ? 0 : space + 1)),
-                    eq != std::string_view::npos});
+    const std::size_t name_start = space == std::string_view::npos ? 0 : space + 1;
+    args.push_back({std::string(declaration.substr(0, space == std::string_view::npos ? 0 : space)),
+                    std::string(declaration.substr(name_start)), eq != std::string_view::npos});
   }
   return args;
+}
+
+// The schema's argument `index` of `node`: from the first overload that
+// accepts as many arguments as the node has. Null when there is no schema.
+std::optional<Argument> schema_argument(const jit::Node& node, std::size_t index) {
+  const OpDef* op = node.op();
+  if (!op) return std::nullopt;
+  std::string_view schema = op->schema;
+  const std::size_t count = node.inputs().size();
+  // Overloads are listed separated by " | ".
+  while (!schema.empty()) {
+    const auto bar = schema.find(" | ");
+    const auto args = overload_arguments(schema.substr(0, bar));
+    std::size_t required = 0;
+    for (const Argument& a : args) required += a.has_default ? 0 : 1;
+    if (required <= count && count <= args.size() && index < args.size()) return args[index];
+    if (bar == std::string_view::npos) break;
+    schema.remove_prefix(bar + 3);
+  }
+  return std::nullopt;
+}
+
+// c10's enum orders, which are the codes in the IR.
+constexpr std::array<std::string_view, 16> kScalarTypes{
+    "uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64",
+    "complex32", "complex64", "complex128", "bool", "qint8", "quint8", "qint32", "bfloat16"};
+constexpr std::array<std::string_view, 7> kLayouts{"strided",    "sparse_coo", "sparse_csr", "_mkldnn",
+                                                   "sparse_csc", "sparse_bsr", "sparse_bsc"};
+constexpr std::array<std::string_view, 4> kMemoryFormats{"contiguous_format", "preserve_format", "channels_last",
+                                                         "channels_last_3d"};
+
+template <std::size_t N>
+std::string enum_name(const std::array<std::string_view, N>& names, std::int64_t code) {
+  if (code < 0 || static_cast<std::size_t>(code) >= N) return {};
+  std::string text = "torch.";
+  text += names[static_cast<std::size_t>(code)];
+  return text;
 }
 
 }  // namespace
@@ -132,22 +173,23 @@ std::string constant_text(const jit::Node& constant) {
 }
 
 std::string argument_name(const jit::Node& node, std::size_t index) {
-  if (const OpDef* op = node.op()) {
-    std::string_view schema = op->schema;
-    const std::size_t count = node.inputs().size();
-    // Overloads are listed separated by " | "; take the first that accepts
-    // this many arguments.
-    while (!schema.empty()) {
-      const auto bar = schema.find(" | ");
-      const auto args = overload_arguments(schema.substr(0, bar));
-      std::size_t required = 0;
-      for (const Argument& a : args) required += a.has_default ? 0 : 1;
-      if (required <= count && count <= args.size() && index < args.size()) return args[index].name;
-      if (bar == std::string_view::npos) break;
-      schema.remove_prefix(bar + 3);
-    }
-  }
-  return position_name(index);
+  const auto argument = schema_argument(node, index);
+  return argument ? argument->name : position_name(index);
+}
+
+std::string enum_argument_text(const jit::Node& node, std::size_t index) {
+  const auto argument = schema_argument(node, index);
+  if (!argument || index >= node.inputs().size()) return {};
+  const jit::Node* producer = node.input(index)->node();
+  if (producer->kind() != "prim::Constant") return {};
+  const IValue value = producer->constant_value();
+  if (!value.is_int()) return {};
+  std::string_view type = argument->type;
+  if (type.ends_with('?')) type.remove_suffix(1);
+  if (type == "ScalarType") return enum_name(kScalarTypes, value.to_int());
+  if (type == "Layout") return enum_name(kLayouts, value.to_int());
+  if (type == "MemoryFormat") return enum_name(kMemoryFormats, value.to_int());
+  return {};
 }
 
 }  // namespace paratrace::graphview

@@ -25,4 +25,10 @@ std::string position_name(std::size_t index);
 // overload is unknown.
 std::string argument_name(const jit::Node& node, std::size_t index);
 
+// PyTorch passes ScalarType, Layout and MemoryFormat arguments as int codes
+// ("dtype=6"): the name Python prints for the code ("torch.float32",
+// "torch.strided", "torch.contiguous_format") when argument `index` of
+// `node` is one of those and a constant; empty otherwise.
+std::string enum_argument_text(const jit::Node& node, std::size_t index);
+
 }  // namespace paratrace::graphview

@@ -7,10 +7,36 @@
 
 namespace paratrace::inspector {
 
+namespace {
+
+constexpr int kLabelPixels = 11;
+// Room around the text, as Graphviz's node margin (0.12 x 0.05 inches).
+constexpr qreal kMarginX = 9, kMarginY = 4;
+
+}  // namespace
+
+QFont NodeItem::labelFont(bool title) {
+  QFont font;
+  font.setPixelSize(kLabelPixels);
+  font.setBold(title);
+  return font;
+}
+
+QSizeF NodeItem::labelSize(const QStringList& label) {
+  const QFontMetricsF title(labelFont(true)), body(labelFont(false));
+  qreal width = 0;
+  for (int i = 0; i < label.size(); ++i)
+    width = std::max(width, (i == 0 ? title : body).horizontalAdvance(label[i]));
+  const qreal height = body.height() * std::max<qsizetype>(1, label.size());
+  return {width + 2 * kMarginX, height + 2 * kMarginY};
+}
+
 NodeItem::NodeItem(const PictureNode& node, const NodeStyle& style)
     : id_(node.id), label_(node.label), rect_(node.box), style_(style), role_(node.role) {
   setFlags(ItemIsSelectable);
   setToolTip(node.label.join(QLatin1Char('\n')));
+  const QSizeF needed = labelSize(label_);
+  textScale_ = std::min<qreal>({1.0, rect_.width() / needed.width(), rect_.height() / needed.height()});
   setZValue(10);
   setData(0, node.id);
 }
@@ -32,17 +58,11 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
   // Below ~40% zoom the text is unreadable; boxes alone keep large graphs fast.
   if (option->levelOfDetailFromTransform(painter->worldTransform()) < 0.4) return;
   painter->setPen(style_.text);
-  // Scene units are Graphviz's points: size the text to the box Graphviz
-  // measured with its own font, so long kinds are not cut off.
-  QFont font = painter->font();
+  // The layout sized the box for this font (labelSize); a box made smaller
+  // by Graphviz (a fixed-size shape) shrinks the text rather than clip it.
   const int lines = std::max<int>(1, static_cast<int>(label_.size()));
-  qreal size = std::min<qreal>(10.5, (rect_.height() - 4) / (lines * 1.2));
-  font.setBold(true);
-  font.setPixelSize(std::max(1, qRound(size)));
-  qreal widest = 0;
-  for (const QString& line : label_) widest = std::max(widest, QFontMetricsF(font).horizontalAdvance(line));
-  if (widest > rect_.width() - 6) size *= (rect_.width() - 6) / widest;
-  font.setPixelSize(std::max(1, qRound(size)));
+  QFont font = labelFont(true);
+  if (textScale_ < 1) font.setPixelSize(std::max(1, qRound(kLabelPixels * textScale_)));
   const qreal lineHeight = QFontMetricsF(font).height();
   qreal y = rect_.center().y() - lineHeight * lines / 2;
   for (int i = 0; i < label_.size(); ++i) {

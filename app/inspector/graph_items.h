@@ -12,6 +12,11 @@ class NodeItem : public QGraphicsItem {
  public:
   enum { Type = UserType + 1 };
   NodeItem(const PictureNode& node, const NodeStyle& style);
+  // The font a label line is drawn in (the title bold), in scene units
+  // (Graphviz's points).
+  static QFont labelFont(bool title);
+  // The box a label needs in that font: what the layout asks Graphviz for.
+  static QSizeF labelSize(const QStringList& label);
   int type() const override { return Type; }
   const QString& id() const { return id_; }
   QRectF boundingRect() const override;
@@ -24,6 +29,7 @@ class NodeItem : public QGraphicsItem {
   QRectF rect_;
   NodeStyle style_;
   PictureRole role_;
+  qreal textScale_ = 1;  // below 1 when the box is smaller than the label needs
   bool matched_ = false;
 };
 

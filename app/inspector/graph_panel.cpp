@@ -121,6 +121,16 @@ void GraphPanel::relayout(bool fit) {
   fitAfterLayout_ = fit;
   busy_->show();
   watchedGeneration_ = generation_;
+  // The hierarchical graph (which tells module calls apart) is built on
+  // first use from the module tree as traced: build it here, before an edit
+  // on this thread can change that tree under the worker.
+  if (input_.traced) {
+    try {
+      input_.traced->graph(input_.method);
+    } catch (const std::exception&) {
+      // The layout then draws every call of a module in one scope.
+    }
+  }
   std::shared_ptr<const GraphLayouter> layouter = layouter_;
   const LayoutInput input = input_;
   watcher_->setFuture(QtConcurrent::run([layouter, input] { return layouter->layout(input); }));

@@ -1,6 +1,7 @@
 #include "graph_view.h"
 
 #include <QMouseEvent>
+#include <QScrollBar>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
@@ -44,9 +45,9 @@ void GraphView::fitGraph() {
   // readable zoom on its beginning instead; the minimap shows the rest.
   if (zoom() < kMinReadableZoom) {
     zoomBy(kMinReadableZoom / zoom());
-    const QRectF graph = scene()->sceneRect();
-    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
-    centerOn(graph.left() + visible.width() / 2, graph.top() + visible.height() / 2);
+    // Scrolled to the top-left corner: the start, to the pixel.
+    horizontalScrollBar()->setValue(horizontalScrollBar()->minimum());
+    verticalScrollBar()->setValue(verticalScrollBar()->minimum());
   }
   emit viewportChanged();
 }

@@ -18,7 +18,8 @@ class GraphView : public QGraphicsView {
   void zoomBy(double factor);
   double zoom() const { return transform().m11(); }
   // Below this, fitGraph shows the start of the graph rather than all of it.
-  static constexpr double kMinReadableZoom = 0.3;
+  // Labels are drawn from 40% zoom on (NodeItem::paint).
+  static constexpr double kMinReadableZoom = 0.6;
   void centreOnItem(const QGraphicsItem* item);
 
  signals:

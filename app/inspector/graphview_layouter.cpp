@@ -3,9 +3,11 @@
 #include <set>
 #include <unordered_map>
 
+#include "graphview/collapse.h"
 #include "graphview/graph_model.h"
+#include "graphview/hubs.h"
+#include "graph_items.h"
 #include "graphview/graphviz_renderer.h"
-#include "scope_collapse.h"
 
 namespace paratrace::inspector {
 
@@ -41,11 +43,35 @@ std::set<std::string> closedClusters(const graphview::DisplayGraph& graph, const
 
 }  // namespace
 
+std::optional<int> initialCollapseDepth(const jit::Graph& graph) {
+  constexpr std::size_t kCollapseAboveNodes = 1500;
+  if (graph.nodes().size() > kCollapseAboveNodes) return 0;
+  return std::nullopt;
+}
+
 GraphPicture GraphviewLayouter::layout(const LayoutInput& input) const {
+  // Hubs and fan-outs are split after collapsing, as build_display_graph
+  // does: a ghost inside a closed module would take its edge with it.
+  const graphview::GraphModelOptions defaults;
   graphview::GraphModelOptions options;
+  options.hub_max_uses = 0;
+  options.fan_max_values = 0;
   graphview::DisplayGraph graph = input.traced ? graphview::build_display_graph(*input.traced, options, input.method)
                                                : graphview::build_display_graph(*input.graph, options);
-  collapseClusters(graph, closedClusters(graph, input));
+  graphview::collapse_clusters(graph, closedClusters(graph, input), options.shape_edge_labels);
+  graphview::split_hubs(graph, defaults.hub_max_uses);
+  graphview::split_fans(graph, defaults.fan_max_values);
+  // Graphviz measures labels in its own regular font; the scene draws them
+  // in Qt's, the title bold.
+  for (graphview::DisplayNode& n : graph.nodes) {
+    QStringList label;
+    for (const auto& line : n.label) label << QString::fromStdString(line);
+    const QSizeF size = NodeItem::labelSize(label);
+    const bool rounded = n.role == graphview::NodeRole::Input || n.role == graphview::NodeRole::Output;
+    // Input and output pills lose a height's worth of width to their round ends.
+    n.min_width = size.width() + (rounded ? size.height() : 0);
+    n.min_height = size.height();
+  }
   graphview::RenderOptions render;
   render.rankdir = input.leftToRight ? graphview::RankDir::LeftToRight : graphview::RankDir::TopToBottom;
   const graphview::LaidOutGraph laidOut = graphview::layout(graph, render);

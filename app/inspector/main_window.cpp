@@ -58,7 +58,6 @@
 namespace paratrace::inspector {
 
 namespace {
-constexpr std::size_t kCollapseAboveNodes = 1500;
 
 QPalette darkPalette() {
   QPalette p;
@@ -383,10 +382,7 @@ void MainWindow::onTraceChanged() {
   input.graph = document_->graph();
   input.traced = document_->model().traced;
   input.method = document_->currentMethod().toStdString();
-  // Unrolled recurrences have thousands of ops: start with every top-level
-  // module closed. Depth 1 is not enough: a cell called at every step is one
-  // scope spanning the whole graph, and Graphviz 2.43 lays that out in minutes.
-  if (input.graph && input.graph->nodes().size() > kCollapseAboveNodes) input.collapseDepth = 0;
+  if (input.graph) input.collapseDepth = initialCollapseDepth(*input.graph);
   graph_->showGraph(std::move(input));
   ir_->setGraph(document_->graph());
   const LoadedModel& model = document_->model();

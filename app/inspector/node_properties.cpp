@@ -3,6 +3,7 @@
 #include <sstream>
 #include <variant>
 
+#include "graphview/node_labels.h"
 #include "paratrace/jit/ir.h"
 
 namespace paratrace::inspector {
@@ -47,6 +48,16 @@ QString roleName(PictureRole role) {
   return {};
 }
 
+// Input `index` of `ir`, with a constant's value, named when it is an
+// enum code: "%5 : int = torch.float32".
+QString inputText(const jit::Node& ir, std::size_t index) {
+  const jit::Value* v = ir.inputs()[index];
+  QString text = valueText(v);
+  if (v->node()->kind() != "prim::Constant") return text;
+  const std::string named = graphview::enum_argument_text(ir, index);
+  return text + QStringLiteral(" = ") + QString::fromStdString(named.empty() ? graphview::constant_text(*v->node()) : named);
+}
+
 }  // namespace
 
 QList<PropertySection> NodeProperties::forNode(const PictureNode& node) {
@@ -61,7 +72,7 @@ QList<PropertySection> NodeProperties::forNode(const PictureNode& node) {
   if (!ir || node.role == PictureRole::Module) return sections;
   PropertySection inputs{tr("Inputs"), {}};
   for (std::size_t i = 0; i < ir->inputs().size(); ++i)
-    inputs.rows.append({QString::number(i), valueText(ir->inputs()[i])});
+    inputs.rows.append({QString::fromStdString(graphview::argument_name(*ir, i)), inputText(*ir, i)});
   PropertySection outputs{tr("Outputs"), {}};
   for (std::size_t i = 0; i < ir->outputs().size(); ++i)
     outputs.rows.append({QString::number(i), valueText(ir->outputs()[i])});

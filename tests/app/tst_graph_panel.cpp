@@ -90,6 +90,36 @@ class TstGraphPanel : public QObject {
     QCOMPARE(open.clusters.front().id, QStringLiteral("2"));
   }
 
+  void nodeBoxesFitTheirBoldTitles() {
+    // Graphviz measures its regular font; the scene draws the title bold.
+    // Long parameter paths ("0.parametrizations.weight.original") must fit.
+    const LoadedModel demo = testing::demoModel();
+    LayoutInput input;
+    input.graph = demo.traced->inlined_graph();
+    input.traced = demo.traced;
+    const GraphPicture picture = GraphviewLayouter().layout(input);
+    bool sawLongTitle = false;
+    for (const PictureNode& n : picture.nodes) {
+      sawLongTitle = sawLongTitle || n.label.value(0).endsWith(QStringLiteral(".original"));
+      const qreal title = QFontMetricsF(NodeItem::labelFont(true)).horizontalAdvance(n.label.value(0));
+      QVERIFY2(n.box.width() >= title, qPrintable(n.label.value(0)));
+      QVERIFY2(n.box.width() >= NodeItem::labelSize(n.label).width() - 0.5, qPrintable(n.label.value(0)));
+      QVERIFY2(n.box.height() >= NodeItem::labelSize(n.label).height() - 0.5, qPrintable(n.label.value(0)));
+    }
+    QVERIFY(sawLongTitle);
+    // The bold title is wider than the regular text Graphviz would have measured.
+    QVERIFY(QFontMetricsF(NodeItem::labelFont(true)).horizontalAdvance(QStringLiteral("parametrizations.weight.original")) >
+            QFontMetricsF(NodeItem::labelFont(false)).horizontalAdvance(QStringLiteral("parametrizations.weight.original")));
+  }
+
+  void largeGraphsOpenCollapsed() {
+    const LoadedModel demo = testing::demoModel();
+    QVERIFY(!initialCollapseDepth(*demo.traced->inlined_graph()));
+    auto big = std::make_shared<jit::Graph>();
+    for (int i = 0; i < 1600; ++i) big->insert_constant(IValue(static_cast<std::int64_t>(i)));
+    QCOMPARE(initialCollapseDepth(*big), std::optional<int>(0));
+  }
+
   void searchStepsThroughMatches() {
     MainWindow window;
     window.setModel(testing::demoModel());

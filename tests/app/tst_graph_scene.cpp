@@ -12,6 +12,7 @@
 #include "ir_view.h"
 #include "node_properties.h"
 #include "op_family.h"
+#include "paratrace/jit/ir_parser.h"
 
 using namespace paratrace;
 using namespace paratrace::inspector;
@@ -102,6 +103,21 @@ class TstGraphScene : public QObject {
     QCOMPARE(panel.value(QStringLiteral("Kind")), QStringLiteral("aten::linear"));
     QVERIFY(panel.value(QStringLiteral("Scope")).contains(QStringLiteral("__module.0")));
     QVERIFY(panel.topLevelItemCount() >= 3);  // node, inputs, outputs
+  }
+
+  void nodePropertiesNameEnumCodes() {
+    // aten::zeros(size, dtype=6): the Properties dock shows torch.float32.
+    const auto graph = jit::parse_ir(
+        "graph(%x : Float(2, strides=[1], requires_grad=0, device=cpu)):\n"
+        "  %1 : int[] = prim::Constant[value=[2]]()\n"
+        "  %2 : int = prim::Constant[value=6]()\n"
+        "  %3 : Float(2, strides=[1], requires_grad=0, device=cpu) = aten::zeros(%1, %2)\n"
+        "  return (%3)\n");
+    const GraphPicture picture = testing::columnPicture(*graph);
+    PropertiesPanel panel;
+    panel.setSections(NodeProperties::forNode(picture.nodes.front()));
+    QCOMPARE(panel.value(QStringLiteral("dtype")), QStringLiteral("%2 : int = torch.float32"));
+    QCOMPARE(panel.value(QStringLiteral("size")), QStringLiteral("%1 : int[] = [2]"));
   }
 
   void opFamiliesColourNodes() {

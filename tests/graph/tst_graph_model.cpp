@@ -7,7 +7,9 @@
 
 #include "../core/test_util.h"
 #include "graph_test_models.h"
+#include "graphview/collapse.h"
 #include "graphview/graph_model.h"
+#include "graphview/node_labels.h"
 #include "paratrace/jit/ir_parser.h"
 
 using namespace paratrace;
@@ -252,18 +254,18 @@ class TestGraphModel : public QObject {
   }
 
   void valuesIntoACollapsedModuleShareOneEdge() {
-    // unbind's two values both go into the same Linear, called twice: once
-    // collapsed, one edge from the unpack node to module:cell, counted.
-    class Twice : public nn::Cloneable<Twice> {
+    // unbind's two values both go into one Linear: once collapsed, one edge
+    // from the unpack node to module:cell, counted.
+    class Both : public nn::Cloneable<Both> {
      public:
-      Twice() { register_module("cell", std::make_shared<nn::Linear>(3, 3)); }
-      std::string class_name() const override { return "Twice"; }
+      Both() { register_module("cell", std::make_shared<nn::Bilinear>(3, 3, 3)); }
+      std::string class_name() const override { return "Both"; }
       IValue forward_stack(const Stack& in) override {
         const auto parts = in[0].to_tensor().unbind(0);
-        return IValue(child("cell")->call({parts[0]}).to_tensor() + child("cell")->call({parts[1]}).to_tensor());
+        return IValue(child("cell")->call({parts[0], parts[1]}).to_tensor().exp());
       }
     };
-    const auto traced = jit::trace(std::make_shared<Twice>(), {randn({2, 3})});
+    const auto traced = jit::trace(std::make_shared<Both>(), {randn({2, 3})});
     GraphModelOptions options;
     options.collapse_depth = 0;
     const DisplayGraph g = build_display_graph(*traced, options);
@@ -275,8 +277,44 @@ class TestGraphModel : public QObject {
     QCOMPARE(into_cell.size(), std::size_t(1));
     QCOMPARE(into_cell.front()->from, unpack.id);
     QCOMPARE(into_cell.front()->label, std::string("Float(3) ×2"));
-    // Out of the module: two values into the add, one edge.
-    QCOMPARE(edge(g, "module:cell", only(with_kind(g, "aten::add")).id)->label, std::string("Float(3) ×2"));
+  }
+
+  void eachCallOfAModuleIsItsOwnCluster() {
+    // The tracer's scopes are the same for both calls of `cell`; the
+    // hierarchical graph tells them apart: two clusters, two module nodes.
+    class Twice : public nn::Cloneable<Twice> {
+     public:
+      Twice() { register_module("cell", std::make_shared<nn::Linear>(3, 3)); }
+      std::string class_name() const override { return "Twice"; }
+      IValue forward_stack(const Stack& in) override {
+        const auto parts = in[0].to_tensor().unbind(0);
+        return IValue(child("cell")->call({parts[0]}).to_tensor() + child("cell")->call({parts[1]}).to_tensor());
+      }
+    };
+    const auto traced = jit::trace(std::make_shared<Twice>(), {randn({2, 3})});
+    const DisplayGraph open = build_display_graph(*traced);
+    QCOMPARE(cluster_ids(open), (std::set<std::string>{"cell", "cell#2"}));
+    QCOMPARE(open.find_cluster("cell")->label, std::string("cell (call 1)"));
+    QCOMPARE(open.find_cluster("cell#2")->label, std::string("cell (call 2)"));
+    const auto linears = with_kind(open, "aten::linear");
+    QCOMPARE(linears.size(), std::size_t(2));
+    QCOMPARE(linears[0]->cluster, std::string("cell"));
+    QCOMPARE(linears[1]->cluster, std::string("cell#2"));
+    // The graph alone (no hierarchy) cannot tell the calls apart.
+    QCOMPARE(cluster_ids(build_display_graph(*traced->inlined_graph())), std::set<std::string>{"cell"});
+
+    GraphModelOptions options;
+    options.collapse_depth = 0;
+    const DisplayGraph g = build_display_graph(*traced, options);
+    const DisplayNode& unpack = only(with_kind(g, "prim::ListUnpack"));
+    const DisplayNode& add = only(with_kind(g, "aten::add"));
+    for (const char* id : {"module:cell", "module:cell#2"}) {
+      QVERIFY(g.find_node(id));
+      QCOMPARE(edge(g, unpack.id, id)->label, std::string("Float(3)"));
+      QCOMPARE(edge(g, id, add.id)->label, std::string("Float(3)"));
+    }
+    QCOMPARE(g.find_node("module:cell#2")->label,
+             (std::vector<std::string>{"cell (call 2)", "1 op"}));
   }
 
   void negativeCollapseDepthIsRejected() {
@@ -395,6 +433,117 @@ class TestGraphModel : public QObject {
     const DisplayGraph whole = build_display_graph(*traced->inlined_graph(), never);
     QCOMPARE(with_role(whole, NodeRole::Input).size(), std::size_t(1));
     QVERIFY(!with_role(whole, NodeRole::Input).front()->ghost);
+  }
+
+  void enumCodesShowTheirNames() {
+    // PyTorch passes dtype, layout and memory_format as c10 enum codes.
+    const auto graph = jit::parse_ir(
+        "graph(%x : Float(2, 2, strides=[2, 1], requires_grad=0, device=cpu)):\n"
+        "  %1 : int[] = prim::Constant[value=[2, 2]]()\n"
+        "  %2 : int = prim::Constant[value=6]()\n"
+        "  %3 : int = prim::Constant[value=0]()\n"
+        "  %4 : Float(2, 2, strides=[2, 1], requires_grad=0, device=cpu) = aten::zeros(%1, %2, %3)\n"
+        "  %5 : int = prim::Constant[value=2]()\n"
+        "  %6 : Float(2, 2, strides=[2, 1], requires_grad=0, device=cpu) = aten::contiguous(%x, %5)\n"
+        "  %7 : Float(2, 2, strides=[2, 1], requires_grad=0, device=cpu) = aten::add(%4, %6, %5)\n"
+        "  return (%7)\n");
+    const DisplayGraph g = build_display_graph(*graph);
+    const DisplayNode& zeros = only(with_kind(g, "aten::zeros"));
+    QVERIFY2(has_line(zeros, "dtype=torch.float32"), zeros.label.at(1).c_str());
+    QVERIFY(has_line(zeros, "layout=torch.strided"));
+    QVERIFY(has_line(only(with_kind(g, "aten::contiguous")), "memory_format=torch.channels_last"));
+    // An int argument that is no enum keeps its number.
+    QVERIFY(has_line(only(with_kind(g, "aten::add")), "alpha=2"));
+    const jit::Node* zeros_ir = zeros.ir_nodes.front();
+    QCOMPARE(enum_argument_text(*zeros_ir, 1), std::string("torch.float32"));
+    QCOMPARE(enum_argument_text(*zeros_ir, 0), std::string());  // size: not an enum
+  }
+
+  void wideFansAreDrawnNextToEachNeighbour() {
+    // unbind over 20 steps: the ListUnpack sends 20 values, above the
+    // default of 16, so each user gets its own "unpack[t]" copy; the list
+    // stacked at the end receives 20, so each producer gets a "list[t]".
+    auto traced = jit::trace(
+        [](const Stack& s) -> IValue {
+          const auto steps = s[0].to_tensor().unbind(0);
+          std::vector<Tensor> hs{steps[0].tanh()};
+          for (std::size_t t = 1; t < steps.size(); ++t) hs.push_back((hs.back() + steps[t]).tanh());
+          return IValue(stack(hs));
+        },
+        {randn({20, 3})});
+    const DisplayGraph g = build_display_graph(*traced->inlined_graph());
+    const DisplayNode& unpack = *std::find_if(g.nodes.begin(), g.nodes.end(), [](const DisplayNode& n) {
+      return n.kind == "prim::ListUnpack" && !n.ghost;
+    });
+    std::vector<const DisplayNode*> ghosts;
+    for (const DisplayNode& n : g.nodes) {
+      if (n.kind == "prim::ListUnpack" && n.ghost) ghosts.push_back(&n);
+    }
+    QCOMPARE(ghosts.size(), std::size_t(20));
+    for (const DisplayEdge& e : g.edges) QVERIFY(e.from != unpack.id);  // no fan of 20 edges
+    QVERIFY(edge(g, only(with_kind(g, "aten::unbind")).id, unpack.id));
+    // Each copy names the output it stands for and feeds only its user.
+    const DisplayNode* first_tanh = nullptr;
+    for (const DisplayNode& n : g.nodes) {
+      if (n.kind == "aten::tanh" && !first_tanh) first_tanh = &n;
+    }
+    const std::string first = unpack.id + "@" + first_tanh->id;
+    QVERIFY(g.find_node(first));
+    QCOMPARE(g.find_node(first)->label, std::vector<std::string>{"unpack[0]"});
+    QVERIFY(edge(g, first, first_tanh->id));
+    // The list the 20 steps are stacked from: a copy next to each producer.
+    const DisplayNode& list = *std::find_if(g.nodes.begin(), g.nodes.end(), [](const DisplayNode& n) {
+      return n.kind == "prim::ListConstruct" && !n.ghost;
+    });
+    QVERIFY(edge(g, list.id, only(with_kind(g, "aten::stack")).id));
+    const std::string into_list = list.id + "@from:" + first_tanh->id;
+    QVERIFY(g.find_node(into_list));
+    QCOMPARE(g.find_node(into_list)->label, std::vector<std::string>{"list[0]"});
+    QVERIFY(edge(g, first_tanh->id, into_list));
+    // Only the last step keeps its edge into the list.
+    std::size_t into = 0;
+    for (const DisplayEdge& e : g.edges) into += e.to == list.id;
+    QCOMPARE(into, std::size_t(1));
+    QVERIFY(!g.find_node(list.id + "@from:" + with_kind(g, "aten::tanh").back()->id));
+    GraphModelOptions never;
+    never.fan_max_values = 0;
+    const DisplayGraph whole = build_display_graph(*traced->inlined_graph(), never);
+    QCOMPARE(with_kind(whole, "prim::ListUnpack").size(), std::size_t(1));
+    QCOMPARE(with_kind(whole, "prim::ListConstruct").size(), std::size_t(1));
+  }
+
+  void collapseClustersClosesChosenScopes() {
+    // Chosen by id: only scope 2 (with everything nested in it) closes.
+    auto traced = test::traced_parametrized_sequential();
+    DisplayGraph g = build_display_graph(*traced);
+    const std::size_t clusters_before = g.clusters.size();
+    collapse_clusters(g, {"2"}, true);
+    QVERIFY(g.find_node("module:2"));
+    QVERIFY(!g.find_cluster("2"));
+    QVERIFY(!g.find_cluster(kChain));
+    QVERIFY(g.find_cluster("0"));
+    QCOMPARE(g.clusters.size(), clusters_before - 5);  // 2, 2/2.0 with its two chain levels, 2/2.1
+    for (const DisplayNode& n : g.nodes) QVERIFY(!n.cluster.starts_with("2/"));
+    // collapse_scopes(depth) is the same with the ids at depth + 1.
+    DisplayGraph by_depth = build_display_graph(*traced);
+    collapse_scopes(by_depth, 0, true);
+    std::set<std::string> top;
+    DisplayGraph by_ids = build_display_graph(*traced);
+    for (const DisplayCluster& c : by_ids.clusters) {
+      if (c.depth == 1) top.insert(c.id);
+    }
+    collapse_clusters(by_ids, top, true);
+    QCOMPARE(by_ids.nodes.size(), by_depth.nodes.size());
+    QCOMPARE(by_ids.edges.size(), by_depth.edges.size());
+    for (std::size_t i = 0; i < by_ids.nodes.size(); ++i) {
+      QCOMPARE(by_ids.nodes[i].id, by_depth.nodes[i].id);
+      QCOMPARE(by_ids.nodes[i].label, by_depth.nodes[i].label);
+    }
+    // An id nested in a closed scope adds nothing.
+    DisplayGraph nested = build_display_graph(*traced);
+    collapse_clusters(nested, {"2", "2/2.0"}, true);
+    QVERIFY(nested.find_node("module:2"));
+    QVERIFY(!nested.find_node("module:2/2.0"));
   }
 };
 

@@ -254,6 +254,12 @@ class TestGraphvizRenderer : public QObject {
     QVERIFY(dot.find("nslimit=0") != std::string::npos);
     const LaidOutGraph laid = layout(g, large);
     for (const EdgeGeometry& e : laid.geometry().edges) QVERIFY(!e.label_centre);
+    // With module clusters, newrank is what is slow (one cluster per call
+    // of an unrolled cell): left out.
+    const DisplayGraph clustered = sequential_graph({});
+    QVERIFY(!clustered.clusters.empty());
+    QVERIFY(to_dot(clustered, large).find("newrank") == std::string::npos);
+    QVERIFY(to_dot(clustered, large).find("nslimit=0") != std::string::npos);
   }
 
   void sfdpLaysOutWithoutClusters() {
