@@ -22,6 +22,7 @@
   _(cos, "aten::cos") _(reciprocal, "aten::reciprocal") _(clamp, "aten::clamp")         \
   _(clamp_, "aten::clamp_") _(clamp_min, "aten::clamp_min") _(clamp_max, "aten::clamp_max") \
   _(relu, "aten::relu") _(relu_, "aten::relu_") _(leaky_relu, "aten::leaky_relu")      \
+  _(hardtanh, "aten::hardtanh") _(hardtanh_, "aten::hardtanh_")                         \
   _(gelu, "aten::gelu") _(sigmoid, "aten::sigmoid") _(tanh, "aten::tanh")               \
   _(logical_not, "aten::logical_not") _(to, "aten::to") _(clone, "aten::clone")         \
   _(detach, "aten::detach") _(zero_, "aten::zero_") _(fill_, "aten::fill_")             \
