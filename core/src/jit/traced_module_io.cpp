@@ -177,12 +177,14 @@ std::shared_ptr<TracedModule> TracedModule::load(const std::string& path) {
       auto graph_text = contents.metadata.find(kGraphPrefix + name);
       if (graph_text == contents.metadata.end()) continue;  // a file with the flat form only
       m.graph = parse_ir(graph_text->second);
-      for (const auto& [path, entry] : nlohmann::json::parse(meta(kSubmodulesPrefix + name)).items()) {
-        auto cls = std::make_shared<ClassType>(entry.at("class").get<std::string>());
-        for (const auto& [method_name, method_text] : entry.at("methods").items()) {
-          cls->add_method(method_name, parse_ir(method_text.get<std::string>()));
+      const nlohmann::json submodules = nlohmann::json::parse(meta(kSubmodulesPrefix + name));
+      for (auto entry = submodules.begin(); entry != submodules.end(); ++entry) {
+        auto cls = std::make_shared<ClassType>(entry->at("class").get<std::string>());
+        const nlohmann::json& class_methods = entry->at("methods");
+        for (auto method = class_methods.begin(); method != class_methods.end(); ++method) {
+          cls->add_method(method.key(), parse_ir(method->get<std::string>()));
         }
-        m.submodules[path] = cls;
+        m.submodules[entry.key()] = cls;
       }
       link_classes(*m.graph, "", m.submodules);
       for (const auto& [path, cls] : m.submodules) {
