@@ -269,6 +269,28 @@ class ConvBn : public nn::Cloneable<ConvBn> {
   std::shared_ptr<nn::BatchNorm2d> bn_;
 };
 
+class TupleTaker : public nn::Cloneable<TupleTaker> {
+ public:
+  std::string class_name() const override { return "TupleTaker"; }
+  IValue forward_stack(const Stack& in) override {
+    const auto& hc = in[1].tuple_elements();
+    return IValue(hc[1].to_tensor() * hc[0].to_tensor() + in[0].to_tensor());
+  }
+};
+
+class TupleCaller : public nn::Cloneable<TupleCaller> {
+ public:
+  TupleCaller() { sub_ = register_module("sub", std::make_shared<TupleTaker>()); }
+  std::string class_name() const override { return "TupleCaller"; }
+  IValue forward_stack(const Stack& in) override {
+    const Tensor h = in[1].to_tensor();
+    return sub_->call({in[0], IValue::tuple({h, in[2].to_tensor() * 2}), h});
+  }
+
+ private:
+  std::shared_ptr<TupleTaker> sub_;
+};
+
 std::shared_ptr<nn::Module> shared_sequential() {
   auto first = std::make_shared<nn::Linear>(3, 3), second = std::make_shared<nn::Linear>(3, 3);
   second->register_parameter("weight", first->param("weight"));
@@ -345,6 +367,9 @@ Case make_case(const std::string& name) {
                         {randn({2, 3}), IValue::tuple({randn({2, 4}), randn({2, 4})})}, {{"input", "hx"}})};
   }
   if (name == "shared_sequential") return {name, trace(shared_sequential(), {randn({2, 3})})};
+  if (name == "tuple_submodule") {
+    return {name, trace(std::make_shared<TupleCaller>(), {randn({2}), randn({2}), randn({2})}, {{"x", "h", "c"}})};
+  }
   if (name == "constants") {
     const IValue d = IValue::dict({{"q'\"\\\t\x01\u00e9", randn({3})}});
     return {name, trace(constants, {randn({2, 3}), d}, {{"x", "d"}})};
@@ -363,7 +388,7 @@ Case make_case(const std::string& name) {
 const char* const kModels[] = {"net",           "function",            "nested_tuple", "dict_input",
                                "slicing",       "view",                "inplace",      "dropout_train",
                                "parametrized_linear", "conv_bn_eval",  "lstm_cell",    "shared_sequential",
-                               "constants",     "tensor_constants"};
+                               "constants",     "tensor_constants",    "tuple_submodule"};
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
@@ -430,6 +455,18 @@ class TestJitIrConformance : public QObject {
     PT_COMPARE_CLOSE(out, (*net)(x), 1e-6, 1e-6);
     out.sum().backward();
     QVERIFY(net->get_parameter("inner.lin.weight").grad().defined());
+  }
+
+  // PyTorch 1.13 passes a callee the tensors it reads, in the order it first
+  // reads them: here c * 2 and h from the tuple, then x; the unused argument
+  // is no input (traced.sub.graph).
+  void submoduleInputsAreTheValuesItReads() {
+    const Case c = make_case("tuple_submodule");
+    const auto expected = parse_ir(read_fixture("tuple_submodule.sub.graph.txt"));
+    compare_forms(conformance_form(*c.traced->submodule_graph("sub")), conformance_form(*expected));
+    const Tensor x = randn({3}), h = randn({3}), cc = randn({3});
+    TracedModule hierarchical(c.traced->module_ptr(), std::map<std::string, std::shared_ptr<Graph>>{{"forward", c.traced->graph()}}, {});
+    PT_COMPARE_CLOSE(hierarchical.forward({x, h, cc}).to_tensor(), cc * 2 * h + x, 1e-6, 1e-6);
   }
 
   // inline_calls turns graph() into inlined_graph().

@@ -295,16 +295,6 @@ void collect_tensors(const IValue& v, std::vector<Tensor>& out) {
 }
 }  // namespace
 
-void TracingState::arguments(nn::Module&, const Stack& inputs) {
-  if (open_calls_.empty() || !open_calls_.back()) return;
-  std::vector<Tensor> tensors;
-  for (const IValue& in : inputs) collect_tensors(in, tensors);
-  // Untraced tensors (parameters not read yet) reach the callee by lifting.
-  for (const Tensor& t : tensors) {
-    if (Value* v = find_value(t)) open_calls_.back()->arguments.push_back(v);
-  }
-}
-
 void TracingState::result(nn::Module&, const IValue& output) {
   if (open_calls_.empty() || !open_calls_.back()) return;
   std::vector<Tensor> tensors;

@@ -46,7 +46,6 @@ class TracingState final : public TraceHook, public nn::ModuleCallObserver {
   void shape_argument(const SymIntList& shape) override;
   void enter(nn::Module& module) override;
   void exit(nn::Module& module) override;
-  void arguments(nn::Module& module, const Stack& inputs) override;
   void result(nn::Module& module, const IValue& output) override;
 
   // The submodule calls recorded, outermost first, and the module tree the
