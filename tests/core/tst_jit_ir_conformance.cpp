@@ -235,6 +235,14 @@ class ViewFlatten : public nn::Cloneable<ViewFlatten> {
   Tensor forward(const Tensor& x) override { return x.view({x.sym_size(0), -1}); }
 };
 
+class SizeArithmetic : public nn::Cloneable<SizeArithmetic> {
+ public:
+  std::string class_name() const override { return "SizeArithmetic"; }
+  Tensor forward(const Tensor& x) override {
+    return x.view({floordiv(x.sym_size(0), 2), floordiv((x.sym_size(1) + 2) * 3, 2), -1});
+  }
+};
+
 class InPlace : public nn::Cloneable<InPlace> {
  public:
   std::string class_name() const override { return "InPlace"; }
@@ -367,6 +375,7 @@ Case make_case(const std::string& name) {
                         {randn({2, 3}), IValue::tuple({randn({2, 4}), randn({2, 4})})}, {{"input", "hx"}})};
   }
   if (name == "shared_sequential") return {name, trace(shared_sequential(), {randn({2, 3})})};
+  if (name == "size_arithmetic") return {name, trace(std::make_shared<SizeArithmetic>(), {randn({4, 6})}, {{"x"}})};
   if (name == "tuple_submodule") {
     return {name, trace(std::make_shared<TupleCaller>(), {randn({2}), randn({2}), randn({2})}, {{"x", "h", "c"}})};
   }
@@ -388,7 +397,7 @@ Case make_case(const std::string& name) {
 const char* const kModels[] = {"net",           "function",            "nested_tuple", "dict_input",
                                "slicing",       "view",                "inplace",      "dropout_train",
                                "parametrized_linear", "conv_bn_eval",  "lstm_cell",    "shared_sequential",
-                               "constants",     "tensor_constants",    "tuple_submodule"};
+                               "constants",     "tensor_constants",    "tuple_submodule", "size_arithmetic"};
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
@@ -467,6 +476,14 @@ class TestJitIrConformance : public QObject {
     const Tensor x = randn({3}), h = randn({3}), cc = randn({3});
     TracedModule hierarchical(c.traced->module_ptr(), std::map<std::string, std::shared_ptr<Graph>>{{"forward", c.traced->graph()}}, {});
     PT_COMPARE_CLOSE(hierarchical.forward({x, h, cc}).to_tensor(), cc * 2 * h + x, 1e-6, 1e-6);
+  }
+
+  // Arithmetic on traced sizes is recorded, so the trace replays on other
+  // shapes: (8, 6) views as (4, 12, 1), where constants would give (2, 12, 1).
+  void sizeArithmeticStaysShapeGeneric() {
+    const Case c = make_case("size_arithmetic");
+    const Tensor out = c.traced->forward({randn({8, 6})}).to_tensor();
+    QCOMPARE(out.sizes(), (Shape{4, 12, 1}));
   }
 
   // inline_calls turns graph() into inlined_graph().

@@ -10,7 +10,7 @@
   /* pointwise_binary.cpp */                                                            \
   _(add, "aten::add") _(add_, "aten::add_") _(sub, "aten::sub") _(sub_, "aten::sub_")   \
   _(rsub, "aten::rsub") _(mul, "aten::mul") _(mul_, "aten::mul_") _(div, "aten::div")   \
-  _(div_, "aten::div_") _(pow, "aten::pow") _(maximum, "aten::maximum")                 \
+  _(div_, "aten::div_") _(floor_divide, "aten::floor_divide") _(pow, "aten::pow") _(maximum, "aten::maximum")                 \
   _(minimum, "aten::minimum") _(eq, "aten::eq") _(ne, "aten::ne") _(lt, "aten::lt")     \
   _(le, "aten::le") _(gt, "aten::gt") _(ge, "aten::ge") _(logical_and, "aten::logical_and") \
   _(logical_or, "aten::logical_or") _(where, "aten::where")                             \

@@ -25,6 +25,8 @@ Tensor mul(const Tensor& self, const Scalar& other);
 // rounding_mode: std::nullopt (true division), "trunc" or "floor".
 Tensor div(const Tensor& self, const Tensor& other, std::optional<std::string> rounding_mode = std::nullopt);
 Tensor div(const Tensor& self, const Scalar& other, std::optional<std::string> rounding_mode = std::nullopt);
+// torch.floor_divide: rounds toward -inf; integer tensors stay integral.
+Tensor floor_divide(const Tensor& self, const Tensor& other);
 Tensor neg(const Tensor& self);
 Tensor pow(const Tensor& self, const Tensor& exponent);
 Tensor pow(const Tensor& self, const Scalar& exponent);
