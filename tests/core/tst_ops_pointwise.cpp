@@ -156,6 +156,15 @@ class TestOpsPointwise : public QObject {
                      "cannot do hardtanh on an unsigned type with negative limits");
   }
 
+  // torch 1.13: floor_divide rounds toward -inf and keeps integer dtypes.
+  void floorDivideMatchesTorch() {
+    const Tensor i = floor_divide(tensor({7, -7}), scalar_tensor(2, ScalarType::Int64));
+    QCOMPARE(i.dtype(), ScalarType::Int64);
+    QCOMPARE(i.to_vector<std::int64_t>(), (std::vector<std::int64_t>{3, -4}));
+    PT_COMPARE_CLOSE(floor_divide(tensor({7.5, -7.5}), scalar_tensor(2.0)), tensor({3.0, -4.0}), 0, 0);
+    PT_VERIFY_THROWS(RuntimeError, floor_divide(tensor({3}), tensor({0})), "ZeroDivisionError");
+  }
+
   void geluAndSigmoidMatchTorch() {
     // torch values for x=[-1,0,2]
     const Tensor x = tensor({-1.0, 0.0, 2.0});

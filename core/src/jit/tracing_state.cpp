@@ -6,6 +6,8 @@
 #include <atomic>
 #include <sstream>
 
+#include "paratrace/tensor/factories.h"
+
 namespace paratrace::jit {
 
 namespace {
@@ -246,6 +248,7 @@ std::uint64_t TracingState::record_sym_int_op(SymIntOp op, const SymInt& a, cons
   Value* tb = traced(b);
   if (!ta && !tb) return 0;
   const std::string scope = current_scope();
+  const SuspendTracingGuard untraced;  // the constants made here are not ops of the trace
   auto operand = [&](const SymInt& s, Value* t) {
     return t ? t : constant(IValue(scalar_tensor(Scalar(s.value()), ScalarType::Int64)), scope);
   };
