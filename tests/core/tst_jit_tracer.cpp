@@ -364,6 +364,42 @@ class TestJitTracer : public QObject {
     QCOMPARE(std::int64_t(other.sym_size(-1)), std::int64_t{4});
   }
 
+  // +, -, * and floordiv on traced sizes are recorded on the sizes as 0-dim
+  // Long tensors (PyTorch's nodes for Python arithmetic on x.size(d)), with
+  // the plain operand on either side; the trace replays on other shapes.
+  void arithmeticOnSymIntsIsTraced() {
+    auto f = [](const Stack& in) {
+      const Tensor x = in[0].to_tensor();
+      const SymInt n = x.sym_size(0), m = x.sym_size(1);
+      return IValue(x.view({14 - n * m, 1 + n - 1, floordiv(m * 2, 4), -1}));
+    };
+    auto traced = trace(f, {randn({2, 6})}, {{"x"}});
+    const Graph& g = *traced->inlined_graph();
+    for (const char* kind : {"aten::mul", "aten::rsub", "aten::add", "aten::sub", "aten::floor_divide"}) {
+      const Node* n = first_of(g, kind);
+      QVERIFY2(n, kind);
+      QCOMPARE(n->output()->type()->str(), std::string("Long(requires_grad=0, device=cpu)"));
+    }
+    // aten::Int right after the value it converts, as PyTorch places it.
+    const Node* list = first_of(g, "prim::ListConstruct");
+    for (std::size_t i = 0; i < 3; ++i) {
+      const Node* to_int = list->input(i)->node();
+      QCOMPARE(to_int->kind(), std::string("aten::Int"));
+      const auto& nodes = g.nodes();
+      const auto at = std::find(nodes.begin(), nodes.end(), to_int);
+      QVERIFY(at != nodes.begin() && *(at - 1) == to_int->input()->node());
+    }
+    // Traced on (2, 6) as (2, 2, 3, 1); constants would give (2, 2, 3, 1) again.
+    const Tensor other = randn({3, 4});
+    QCOMPARE(traced->forward({other}).to_tensor().sizes(), (Shape{2, 3, 2, 1}));
+    PT_COMPARE_CLOSE(traced->forward({other}).to_tensor(), f({other}).to_tensor(), 0, 0);
+    // Values and errors outside a trace: Python's // rounds toward -inf.
+    QCOMPARE(std::int64_t(floordiv(SymInt(-7), 2)), std::int64_t{-4});
+    QCOMPARE(std::int64_t(SymInt(3) * 4 - 5 + 1), std::int64_t{8});
+    QCOMPARE((SymInt(3) * 4).traced(), std::uint64_t{0});
+    PT_VERIFY_THROWS(RuntimeError, floordiv(SymInt(1), 0), "ZeroDivisionError");
+  }
+
   void sourceScopesLocateNodes() {
     int line = 0;
     auto traced = trace(

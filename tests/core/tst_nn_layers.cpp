@@ -74,6 +74,9 @@ class TestNnLayers : public QObject {
         {std::make_shared<LeakyReLU>(0.0), "LeakyReLU(negative_slope=0.0)"},
         {std::make_shared<LeakyReLU>(123456.789), "LeakyReLU(negative_slope=123456.789)"},
         {std::make_shared<LeakyReLU>(2.5e-7), "LeakyReLU(negative_slope=2.5e-07)"},
+        {std::make_shared<Hardtanh>(), "Hardtanh(min_val=-1.0, max_val=1.0)"},
+        {std::make_shared<Hardtanh>(-0.5, 2.25), "Hardtanh(min_val=-0.5, max_val=2.25)"},
+        {std::make_shared<ReLU6>(), "ReLU6()"},
         {std::make_shared<GELU>(), "GELU(approximate='none')"},
         {std::make_shared<GELU>("tanh"), "GELU(approximate='tanh')"},
         {std::make_shared<Sigmoid>(), "Sigmoid()"},
@@ -276,6 +279,8 @@ class TestNnLayers : public QObject {
     check_cases({
         {"relu", make<ReLU>()},
         {"leaky_relu", make<LeakyReLU>(0.2)},
+        {"hardtanh", make<Hardtanh>(-0.5, 1.5)},
+        {"relu6", make<ReLU6>()},
         {"gelu", make<GELU>()},
         {"gelu_tanh", make<GELU>("tanh")},
         {"sigmoid", make<Sigmoid>()},

@@ -1,5 +1,7 @@
 // Pointwise ops: values, gradients, errors and broadcasting, checked against
 // values printed by PyTorch 1.13 (/usr/bin/python3).
+#include <cmath>
+
 #include "paratrace/tensor/ops.h"
 #include "test_util.h"
 
@@ -127,6 +129,40 @@ class TestOpsPointwise : public QObject {
     PT_COMPARE_CLOSE(grad_of([](const Tensor& t) { return clamp(t, Scalar(0.0), Scalar(2.0)); }, x),
                      tensor({0.0, 1.0, 1.0}), 0, 0);
     PT_COMPARE_CLOSE(clamp(x, Scalar(0.0), Scalar(2.0)), tensor({0.0, 0.0, 2.0}), 0, 0);
+  }
+
+  // torch 1.13: hardtanh's gradient is zero on the limits themselves (clamp's
+  // is one), integer tensors stay integral with the limits truncated, and the
+  // in-place form differentiates like the out-of-place one.
+  void hardtanhMatchesTorch() {
+    const Tensor x = tensor({-2.0, -1.0, 0.0, 1.0, 2.0});
+    PT_COMPARE_CLOSE(hardtanh(x), tensor({-1.0, -1.0, 0.0, 1.0, 1.0}), 0, 0);
+    PT_COMPARE_CLOSE(grad_of([](const Tensor& t) { return hardtanh(t); }, x), tensor({0.0, 0.0, 1.0, 0.0, 0.0}), 0, 0);
+    PT_COMPARE_CLOSE(grad_of(
+                         [](const Tensor& t) {
+                           Tensor y = t * 1.0;
+                           return hardtanh_(y, 0.0, 6.0);
+                         },
+                         tensor({-1.0, 0.0, 3.0, 6.0, 7.0})),
+                     tensor({0.0, 0.0, 1.0, 0.0, 0.0}), 0, 0);
+    const Tensor nan_in = hardtanh(tensor({std::nan(""), 5.0}));
+    QVERIFY(std::isnan(nan_in.to_vector<double>()[0]));
+    const Tensor ints = hardtanh(tensor({-3, 0, 5}), 0.5, 2.5);
+    QCOMPARE(ints.dtype(), ScalarType::Int64);
+    QCOMPARE(ints.to_vector<std::int64_t>(), (std::vector<std::int64_t>{0, 0, 2}));
+    PT_COMPARE_CLOSE(hardtanh(randn({3}), 2, 1), tensor({1.0, 1.0, 1.0}), 0, 0);
+    PT_VERIFY_THROWS(RuntimeError, hardtanh(tensor({true, false})), "Bool inputs not supported for hardtanh");
+    PT_VERIFY_THROWS(RuntimeError, hardtanh(tensor({1, 2}).to(ScalarType::UInt8), -1, 2),
+                     "cannot do hardtanh on an unsigned type with negative limits");
+  }
+
+  // torch 1.13: floor_divide rounds toward -inf and keeps integer dtypes.
+  void floorDivideMatchesTorch() {
+    const Tensor i = floor_divide(tensor({7, -7}), scalar_tensor(2, ScalarType::Int64));
+    QCOMPARE(i.dtype(), ScalarType::Int64);
+    QCOMPARE(i.to_vector<std::int64_t>(), (std::vector<std::int64_t>{3, -4}));
+    PT_COMPARE_CLOSE(floor_divide(tensor({7.5, -7.5}), scalar_tensor(2.0)), tensor({3.0, -4.0}), 0, 0);
+    PT_VERIFY_THROWS(RuntimeError, floor_divide(tensor({3}), tensor({0})), "ZeroDivisionError");
   }
 
   void geluAndSigmoidMatchTorch() {

@@ -2,7 +2,6 @@
 #include "hierarchy.h"
 
 #include <algorithm>
-#include <set>
 
 namespace paratrace::jit {
 
@@ -17,7 +16,7 @@ class Builder {
 
   Hierarchy build(const std::vector<ModuleCall>& calls) {
     auto graph = std::make_shared<Graph>();
-    Context top{nullptr, tree_.root, graph.get(), {}, {}, {}, {}};
+    Context top{nullptr, tree_.root, graph.get(), {}, {}, {}, {}, {}};
     for (const Value* in : flat_.inputs()) {
       Value* v = graph->add_input(in->has_debug_name() ? in->debug_name() : "")->set_type(in->type());
       top.env[in] = v;
@@ -39,7 +38,9 @@ class Builder {
     std::map<const Value*, Value*> env;  // flat value -> value of this graph
     std::map<const nn::Module*, Value*> modules;
     std::map<std::pair<const nn::Module*, std::string>, Value*> attributes;
-    std::vector<Value*> lifted;  // the parent's values behind the extra inputs
+    // The parent's values behind the inputs after self: attributes of modules
+    // outside this one's subtree, then other values.
+    std::vector<Value*> lifted_attributes, lifted_values;
   };
 
   std::shared_ptr<ClassType> class_of(const nn::Module* m) {
@@ -60,13 +61,21 @@ class Builder {
     return true;
   }
 
-  // Lifting: the parent's value for `v` becomes an extra input here, after
-  // self and the values lifted before it and ahead of the arguments, where
-  // PyTorch puts them.
-  Value* lift(Context& ctx, const std::string& name, Value* outer) {
-    Value* in = ctx.graph->insert_input(1 + ctx.lifted.size(), name)->set_type(outer->type());
-    ctx.lifted.push_back(outer);
-    return in;
+  // Lifting, as PyTorch 1.13's lambda lifting of a traced module call: every
+  // value a callee reads from outside becomes an input, in the order the
+  // callee first reads them, whether it came in as an argument, inside a
+  // tuple or list argument, or not at all; arguments never read are not
+  // inputs. Attributes (modules, parameters, buffers) of modules outside the
+  // callee's subtree come first, right after self, as PyTorch resolves them
+  // in an earlier pass.
+  Value* lift(Context& ctx, const std::string& name, Value* outer, bool attribute) {
+    if (attribute) {
+      Value* in = ctx.graph->insert_input(1 + ctx.lifted_attributes.size(), name)->set_type(outer->type());
+      ctx.lifted_attributes.push_back(outer);
+      return in;
+    }
+    ctx.lifted_values.push_back(outer);
+    return ctx.graph->add_input(name)->set_type(outer->type());
   }
 
   Value* module_value(Context& ctx, const nn::Module* m) {
@@ -81,7 +90,7 @@ class Builder {
       v = get->output()->set_debug_name(numeric ? "_" + name : name)->set_type(Type::class_type(class_of(m)));
     } else {
       PT_CHECK(ctx.parent, RuntimeError, "module " << m->type_name() << " is not reachable from the traced module");
-      v = lift(ctx, "", module_value(*ctx.parent, m));
+      v = lift(ctx, "", module_value(*ctx.parent, m), true);
     }
     ctx.modules[m] = v;
     return v;
@@ -109,7 +118,8 @@ class Builder {
       }
     }
     PT_CHECK(ctx.parent, RuntimeError, "value %" << v->debug_name() << " is used before it is defined");
-    Value* in = lift(ctx, v->has_debug_name() ? v->debug_name() : "", lookup(*ctx.parent, v));
+    const bool attribute = n->kind() == "prim::GetAttr" && tree_.module_of.contains(n->input());
+    Value* in = lift(ctx, v->has_debug_name() ? v->debug_name() : "", lookup(*ctx.parent, v), attribute);
     ctx.env[v] = in;
     return in;
   }
@@ -142,16 +152,8 @@ class Builder {
   void emit_call(Context& ctx, const ModuleCall& call) {
     const std::shared_ptr<ClassType> cls = class_of(call.module);
     auto graph = std::make_shared<Graph>();
-    Context inner{&ctx, call.module, graph.get(), {}, {}, {}, {}};
+    Context inner{&ctx, call.module, graph.get(), {}, {}, {}, {}, {}};
     inner.modules[call.module] = graph->add_input("self")->set_type(Type::class_type(cls));
-
-    std::vector<Value*> arguments;
-    std::set<const Value*> seen;
-    for (const Value* a : call.arguments) {
-      if (!seen.insert(a).second || tree_.module_of.contains(a)) continue;
-      arguments.push_back(lookup(ctx, a));
-      inner.env[a] = graph->add_input(a->has_debug_name() ? a->debug_name() : "input")->set_type(a->type());
-    }
     walk(inner, call.begin, call.end, call.children);
 
     // Outputs: the returned tensors, then other values read after the call
@@ -188,8 +190,8 @@ class Builder {
     cls->add_method(name, graph);
 
     std::vector<Value*> inputs{module_value(ctx, call.module)};
-    inputs.insert(inputs.end(), inner.lifted.begin(), inner.lifted.end());
-    inputs.insert(inputs.end(), arguments.begin(), arguments.end());
+    inputs.insert(inputs.end(), inner.lifted_attributes.begin(), inner.lifted_attributes.end());
+    inputs.insert(inputs.end(), inner.lifted_values.begin(), inner.lifted_values.end());
     Node* invoke = ctx.graph->insert_node(ctx.graph->create("prim::CallMethod", inputs));
     invoke->set_attribute("name", name);
     // Typed as PyTorch types a method's result: shapes erased.

@@ -3,10 +3,10 @@
 // one (`inlined_graph`) and the module calls seen while recording: each call
 // becomes prim::CallMethod[name="forward"](%child, args...) on a ClassType
 // holding the callee's own graph, built from the nodes recorded during the
-// call. Values a callee reads from outside that are neither its arguments
-// nor reachable from its self (a parameter shared with another module) are
-// lifted into extra inputs, as PyTorch's lambda lifting does; constants and
-// attribute reads are re-created where they are used.
+// call. Values a callee reads from outside and cannot reach from its self
+// (its arguments, a parameter shared with another module) are lifted into
+// inputs, as PyTorch's lambda lifting does; constants and attribute reads
+// are re-created where they are used.
 #include <map>
 #include <memory>
 #include <string>
@@ -21,7 +21,6 @@ namespace paratrace::jit {
 struct ModuleCall {
   const nn::Module* module = nullptr;
   std::size_t begin = 0, end = 0;  // [begin, end): positions in the flat graph's nodes
-  std::vector<Value*> arguments;   // flat values of the tensors passed in
   std::vector<Value*> results;     // flat values of the tensors returned
   std::vector<ModuleCall> children;
 };

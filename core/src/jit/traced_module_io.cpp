@@ -1,6 +1,7 @@
 // TracedModule::save / load: one safetensors file. The tensors are stored
 // under their dotted names (a tensor reachable twice is stored once); the
-// metadata holds the module tree, each method's IR text and the warnings.
+// metadata holds the module tree, each method's IR text in both forms (flat
+// and hierarchical, with the called submodules' graphs) and the warnings.
 // Loading rebuilds a generic module tree, so no C++ model class is needed.
 #include <nlohmann/json.hpp>
 #include <set>
@@ -19,6 +20,10 @@ const char* const kVersion = "paratrace.format_version";
 const char* const kModules = "paratrace.modules";
 const char* const kMethodPrefix = "paratrace.method.";
 const char* const kWarnings = "paratrace.warnings";
+// Added after the first files were written: files without them load with the
+// flat form only (format version 1 either way, as older readers ignore them).
+const char* const kGraphPrefix = "paratrace.graph.";
+const char* const kSubmodulesPrefix = "paratrace.submodules.";
 
 // A module rebuilt from a file: its class name, its tensors and children.
 class LoadedModule : public nn::Cloneable<LoadedModule> {
@@ -31,6 +36,35 @@ class LoadedModule : public nn::Cloneable<LoadedModule> {
 };
 
 std::string join(const std::string& path, const std::string& name) { return path.empty() ? name : path + "." + name; }
+
+// {"inner": {"class": "__torch__.Inner", "methods": {"forward": "graph(...)"}}, ...}
+nlohmann::json submodules_json(const std::map<std::string, std::shared_ptr<ClassType>>& classes) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [path, cls] : classes) {
+    nlohmann::json methods = nlohmann::json::object();
+    for (const auto& [name, graph] : cls->methods()) methods[name] = graph->str();
+    out[path] = {{"class", cls->name()}, {"methods", methods}};
+  }
+  return out;
+}
+
+// Parsed text knows classes by name only. Module values reached from `self`
+// (at `self_path`) through GetAttr get the class of their module path back, so
+// that prim::CallMethod finds the callee's graph and the hierarchical form
+// replays.
+void link_classes(Graph& graph, const std::string& self_path,
+                  const std::map<std::string, std::shared_ptr<ClassType>>& classes) {
+  if (graph.inputs().empty()) return;
+  std::map<const Value*, std::string> path_of{{graph.inputs()[0], self_path}};
+  for (Node* n : graph.nodes()) {
+    if (n->kind() != "prim::GetAttr" || n->outputs().size() != 1) continue;
+    auto owner = path_of.find(n->input());
+    if (owner == path_of.end() || n->output()->type()->kind() != Type::Kind::Class) continue;
+    const std::string path = join(owner->second, n->s("name"));
+    path_of[n->output()] = path;
+    if (auto cls = classes.find(path); cls != classes.end()) n->output()->set_type(Type::class_type(cls->second));
+  }
+}
 
 }  // namespace
 
@@ -63,7 +97,14 @@ void TracedModule::save(const std::string& path) const {
     modules.push_back(std::move(entry));
   }
   io::SafetensorsMetadata metadata{{kFormat, kFormatName}, {kVersion, "1"}, {kModules, modules.dump()}};
-  for (const auto& [name, method] : methods_) metadata[kMethodPrefix + name] = method.inlined->str();
+  for (const std::string& name : method_names()) {
+    const TracedMethod& m = method(name);  // builds the hierarchical form if needed
+    metadata[kMethodPrefix + name] = m.inlined->str();
+    if (m.graph) {
+      metadata[kGraphPrefix + name] = m.graph->str();
+      metadata[kSubmodulesPrefix + name] = submodules_json(m.submodules).dump();
+    }
+  }
   nlohmann::json warnings = nlohmann::json::array();
   for (const auto& w : warnings_) warnings.push_back(w.message);
   metadata[kWarnings] = warnings.dump();
@@ -126,13 +167,33 @@ std::shared_ptr<TracedModule> TracedModule::load(const std::string& path) {
   }
   if (!root) fail("the module tree has no root");
 
-  std::map<std::string, std::shared_ptr<Graph>> methods;
+  std::map<std::string, TracedMethod> methods;
   for (const auto& [key, text] : contents.metadata) {
     if (!key.starts_with(kMethodPrefix)) continue;
+    const std::string name = key.substr(std::string(kMethodPrefix).size());
+    TracedMethod& m = methods[name];
     try {
-      methods[key.substr(std::string(kMethodPrefix).size())] = parse_ir(text);
+      m.inlined = parse_ir(text);
+      auto graph_text = contents.metadata.find(kGraphPrefix + name);
+      if (graph_text == contents.metadata.end()) continue;  // a file with the flat form only
+      m.graph = parse_ir(graph_text->second);
+      const nlohmann::json submodules = nlohmann::json::parse(meta(kSubmodulesPrefix + name));
+      for (auto entry = submodules.begin(); entry != submodules.end(); ++entry) {
+        auto cls = std::make_shared<ClassType>(entry->at("class").get<std::string>());
+        const nlohmann::json& class_methods = entry->at("methods");
+        for (auto method = class_methods.begin(); method != class_methods.end(); ++method) {
+          cls->add_method(method.key(), parse_ir(method->get<std::string>()));
+        }
+        m.submodules[entry.key()] = cls;
+      }
+      link_classes(*m.graph, "", m.submodules);
+      for (const auto& [path, cls] : m.submodules) {
+        for (const auto& [method_name, graph] : cls->methods()) link_classes(*graph, path, m.submodules);
+      }
     } catch (const Error& e) {
-      fail("method '" + key.substr(std::string(kMethodPrefix).size()) + "': " + e.what());
+      fail("method '" + name + "': " + e.what());
+    } catch (const nlohmann::json::exception& e) {
+      fail("method '" + name + "': the submodule graphs are malformed: " + e.what());
     }
   }
   if (methods.empty()) fail("the file has no traced method");

@@ -6,6 +6,8 @@
 #include <atomic>
 #include <sstream>
 
+#include "paratrace/tensor/factories.h"
+
 namespace paratrace::jit {
 
 namespace {
@@ -158,7 +160,7 @@ Value* TracingState::value_of_argument(const IValue& arg) {
     std::vector<Value*> items;
     for (std::size_t k = 0; k < ints.size(); ++k) {
       auto size = traced ? sizes_.find(pending_shape_[k].traced()) : sizes_.end();
-      items.push_back(size != sizes_.end() ? size->second : constant(IValue(ints[k]), scope));
+      items.push_back(size != sizes_.end() ? int_of(size->second) : constant(IValue(ints[k]), scope));
     }
     if (traced) pending_shape_.clear();
     return list_of(std::move(items), Type::of_int());
@@ -198,10 +200,16 @@ void TracingState::record_op(const OpDef& op, const Stack& args, const Stack& ou
   }
 }
 
-std::uint64_t TracingState::record_size(const Tensor& t, std::int64_t dim) {
-  // Ids are unique across traces, so a SymInt kept from another trace is a
-  // plain integer here.
+namespace {
+// Ids are unique across traces, so a SymInt kept from another trace is a
+// plain integer here.
+std::uint64_t next_sym_int_id() {
   static std::atomic<std::uint64_t> next_id{0};
+  return ++next_id;
+}
+}  // namespace
+
+std::uint64_t TracingState::record_size(const Tensor& t, std::int64_t dim) {
   const std::string scope = current_scope();
   Node* size = insert(graph_->create("aten::size", {value_of(t), constant(IValue(dim), scope)}));
   size->set_scope(scope);
@@ -210,11 +218,57 @@ std::uint64_t TracingState::record_size(const Tensor& t, std::int64_t dim) {
   Node* tensor = insert(graph_->create("prim::NumToTensor", {size->output()}));
   tensor->set_scope(scope);
   tensor->output()->set_type(Type::partial_tensor({ScalarType::Int64, std::nullopt, std::nullopt, std::nullopt, "cpu"}));
-  Node* to_int = insert(graph_->create("aten::Int", {tensor->output()}));
-  to_int->set_scope(scope);
-  to_int->output()->set_type(Type::of_int());
-  const std::uint64_t id = ++next_id;
-  sizes_[id] = to_int->output();
+  const std::uint64_t id = next_sym_int_id();
+  sizes_[id] = tensor->output();
+  return id;
+}
+
+Value* TracingState::int_of(Value* size) {
+  Value*& v = ints_[size];
+  if (!v) {
+    Node* n = graph_->create("aten::Int", {size});
+    n->set_scope(size->node()->scope());
+    n->insert_after(size->node());
+    v = n->output()->set_type(Type::of_int());
+  }
+  return v;
+}
+
+// As PyTorch records Python arithmetic on sizes, which are 0-dim Long
+// tensors while tracing: the plain operand is a tensor constant, and
+// `2 - n` is aten::rsub(n, 2), `2 * n` aten::mul(n, 2). (PyTorch's `2 - n`
+// takes the rsub.Scalar overload, an int constant; our rsub op has the
+// Tensor overload only.)
+std::uint64_t TracingState::record_sym_int_op(SymIntOp op, const SymInt& a, const SymInt& b, std::int64_t result) {
+  auto traced = [&](const SymInt& s) -> Value* {
+    auto it = sizes_.find(s.traced());
+    return it == sizes_.end() ? nullptr : it->second;
+  };
+  Value* ta = traced(a);
+  Value* tb = traced(b);
+  if (!ta && !tb) return 0;
+  const std::string scope = current_scope();
+  const SuspendTracingGuard untraced;  // the constants made here are not ops of the trace
+  auto operand = [&](const SymInt& s, Value* t) {
+    return t ? t : constant(IValue(scalar_tensor(Scalar(s.value()), ScalarType::Int64)), scope);
+  };
+  std::string kind;
+  std::vector<Value*> inputs;
+  const bool reflected = !ta && op != SymIntOp::FloorDiv;  // Python's __radd__, __rsub__, __rmul__
+  switch (op) {
+    case SymIntOp::Add: kind = "aten::add"; break;
+    case SymIntOp::Sub: kind = reflected ? "aten::rsub" : "aten::sub"; break;
+    case SymIntOp::Mul: kind = "aten::mul"; break;
+    case SymIntOp::FloorDiv: kind = "aten::floor_divide"; break;
+  }
+  if (reflected) inputs = {tb, operand(a, ta)};
+  else inputs = {operand(a, ta), operand(b, tb)};
+  if (op == SymIntOp::Add || op == SymIntOp::Sub) inputs.push_back(constant(IValue(std::int64_t{1}), scope));
+  Node* n = insert(graph_->create(kind, inputs));
+  n->set_scope(scope);
+  n->output()->set_type(Type::complete_tensor(scalar_tensor(Scalar(result), ScalarType::Int64)));
+  const std::uint64_t id = next_sym_int_id();
+  sizes_[id] = n->output();
   return id;
 }
 
@@ -294,16 +348,6 @@ void collect_tensors(const IValue& v, std::vector<Tensor>& out) {
   }
 }
 }  // namespace
-
-void TracingState::arguments(nn::Module&, const Stack& inputs) {
-  if (open_calls_.empty() || !open_calls_.back()) return;
-  std::vector<Tensor> tensors;
-  for (const IValue& in : inputs) collect_tensors(in, tensors);
-  // Untraced tensors (parameters not read yet) reach the callee by lifting.
-  for (const Tensor& t : tensors) {
-    if (Value* v = find_value(t)) open_calls_.back()->arguments.push_back(v);
-  }
-}
 
 void TracingState::result(nn::Module&, const IValue& output) {
   if (open_calls_.empty() || !open_calls_.back()) return;

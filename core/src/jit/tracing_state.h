@@ -43,10 +43,10 @@ class TracingState final : public TraceHook, public nn::ModuleCallObserver {
   void record_op(const OpDef& op, const Stack& args, const Stack& outputs) override;
   void value_escaped(const char* what) override;
   std::uint64_t record_size(const Tensor& t, std::int64_t dim) override;
+  std::uint64_t record_sym_int_op(SymIntOp op, const SymInt& a, const SymInt& b, std::int64_t result) override;
   void shape_argument(const SymIntList& shape) override;
   void enter(nn::Module& module) override;
   void exit(nn::Module& module) override;
-  void arguments(nn::Module& module, const Stack& inputs) override;
   void result(nn::Module& module, const IValue& output) override;
 
   // The submodule calls recorded, outermost first, and the module tree the
@@ -63,6 +63,9 @@ class TracingState final : public TraceHook, public nn::ModuleCallObserver {
   Value* constant(const IValue& value, const std::string& scope = "");
   void record_list_output(Node* n, const TensorList& tensors);
   Value* module_value(const nn::Module* m);
+  // aten::Int(size), placed right after the node that computes `size`, where
+  // PyTorch's tracer has it.
+  Value* int_of(Value* size);
   std::string current_scope() const { return scopes_.empty() ? std::string() : scopes_.back(); }
 
   std::shared_ptr<Graph> graph_;
@@ -84,9 +87,12 @@ class TracingState final : public TraceHook, public nn::ModuleCallObserver {
   std::map<const nn::Module*, ModuleEntry> modules_;
   std::map<const nn::Module*, Value*> module_values_;
   std::vector<std::string> scopes_;
-  // Sizes recorded by sym_size (SymInt id -> the aten::Int value), and the
+  // Sizes recorded by sym_size or SymInt arithmetic (SymInt id -> its value
+  // as a 0-dim Long tensor, prim::NumToTensor or aten::mul ...), the
+  // aten::Int of each such value once an op takes it as an int, and the
   // shape argument announced for the next op.
   std::map<std::uint64_t, Value*> sizes_;
+  std::map<const Value*, Value*> ints_;
   std::vector<SymInt> pending_shape_;
   std::vector<ModuleCall> calls_;
   // Calls not yet exited; null for calls that are not recorded (the root's,

@@ -28,7 +28,8 @@ struct TracedMethod {
   // (PyTorch's inlined_graph); what the interpreter runs.
   std::shared_ptr<Graph> inlined;
   // Hierarchical (PyTorch's graph): submodules are called through
-  // prim::CallMethod; null when only the flat form is known (loaded files).
+  // prim::CallMethod; null when only the flat form is known (a traced
+  // function, a file written before the hierarchical form was saved).
   std::shared_ptr<Graph> graph;
   // The classes of the submodules called, by dotted path: their "forward" is
   // the graph of their first call (PyTorch's traced.child.graph).
@@ -52,8 +53,8 @@ class TracedModule {
 
   std::vector<std::string> method_names() const;
   // PyTorch's traced.graph: submodule calls are prim::CallMethod nodes on
-  // prim::GetAttr values. Where only the flat form is known (a loaded file, a
-  // traced function, which calls no modules) that form.
+  // prim::GetAttr values. Where only the flat form is known (a traced
+  // function, which calls no modules, or a file saved without it) that form.
   std::shared_ptr<Graph> graph(const std::string& method = "forward") const;
   // PyTorch's traced.inlined_graph: flat, every op with its module scope.
   std::shared_ptr<Graph> inlined_graph(const std::string& method = "forward") const;
@@ -70,7 +71,8 @@ class TracedModule {
   void eval() { train(false); }
 
   // One safetensors file: the tensors under their dotted names, and in its
-  // metadata the module tree and the IR text of each method (docs/jit.md).
+  // metadata the module tree and the IR text of each method in both forms,
+  // with the called submodules' graphs (docs/jit.md).
   // Loading rebuilds a generic module tree: no C++ model class is needed.
   void save(const std::string& path) const;
   static std::shared_ptr<TracedModule> load(const std::string& path);

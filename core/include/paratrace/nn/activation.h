@@ -27,6 +27,27 @@ class LeakyReLU : public Cloneable<LeakyReLU> {
   double negative_slope_;
 };
 
+// F.hardtanh(input, min_val, max_val), recorded as aten::hardtanh.
+class Hardtanh : public Cloneable<Hardtanh> {
+ public:
+  explicit Hardtanh(double min_val = -1.0, double max_val = 1.0);
+  std::string class_name() const override { return "Hardtanh"; }
+  std::string extra_repr() const override;
+  Tensor forward(const Tensor& input) override;
+  double min_val() const { return min_val_; }
+  double max_val() const { return max_val_; }
+
+ private:
+  double min_val_, max_val_;
+};
+
+// Hardtanh(0, 6), printed as "ReLU6()" (PyTorch's subclass of Hardtanh).
+class ReLU6 : public Cloneable<ReLU6> {
+ public:
+  std::string class_name() const override { return "ReLU6"; }
+  Tensor forward(const Tensor& input) override;
+};
+
 // approximate: "none" (exact, with erf) or "tanh"; F.gelu rejects anything else.
 class GELU : public Cloneable<GELU> {
  public:

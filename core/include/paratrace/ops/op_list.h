@@ -10,7 +10,7 @@
   /* pointwise_binary.cpp */                                                            \
   _(add, "aten::add") _(add_, "aten::add_") _(sub, "aten::sub") _(sub_, "aten::sub_")   \
   _(rsub, "aten::rsub") _(mul, "aten::mul") _(mul_, "aten::mul_") _(div, "aten::div")   \
-  _(div_, "aten::div_") _(pow, "aten::pow") _(maximum, "aten::maximum")                 \
+  _(div_, "aten::div_") _(floor_divide, "aten::floor_divide") _(pow, "aten::pow") _(maximum, "aten::maximum")                 \
   _(minimum, "aten::minimum") _(eq, "aten::eq") _(ne, "aten::ne") _(lt, "aten::lt")     \
   _(le, "aten::le") _(gt, "aten::gt") _(ge, "aten::ge") _(logical_and, "aten::logical_and") \
   _(logical_or, "aten::logical_or") _(where, "aten::where")                             \
@@ -22,6 +22,7 @@
   _(cos, "aten::cos") _(reciprocal, "aten::reciprocal") _(clamp, "aten::clamp")         \
   _(clamp_, "aten::clamp_") _(clamp_min, "aten::clamp_min") _(clamp_max, "aten::clamp_max") \
   _(relu, "aten::relu") _(relu_, "aten::relu_") _(leaky_relu, "aten::leaky_relu")      \
+  _(hardtanh, "aten::hardtanh") _(hardtanh_, "aten::hardtanh_")                         \
   _(gelu, "aten::gelu") _(sigmoid, "aten::sigmoid") _(tanh, "aten::tanh")               \
   _(logical_not, "aten::logical_not") _(to, "aten::to") _(clone, "aten::clone")         \
   _(detach, "aten::detach") _(zero_, "aten::zero_") _(fill_, "aten::fill_")             \

@@ -16,6 +16,12 @@ class TraceHook {
   // Tensor::sym_size while tracing: records the size and returns the id a
   // SymInt keeps (0: not recorded).
   virtual std::uint64_t record_size(const Tensor& /*t*/, std::int64_t /*dim*/) { return 0; }
+  // Arithmetic on SymInts, one of them traced: records it and returns the
+  // result's id (0: not recorded).
+  virtual std::uint64_t record_sym_int_op(SymIntOp /*op*/, const SymInt& /*a*/, const SymInt& /*b*/,
+                                          std::int64_t /*result*/) {
+    return 0;
+  }
   // The shape argument of the op about to run, with its traced sizes.
   virtual void shape_argument(const SymIntList& /*shape*/) {}
 };

@@ -25,6 +25,8 @@ Tensor mul(const Tensor& self, const Scalar& other);
 // rounding_mode: std::nullopt (true division), "trunc" or "floor".
 Tensor div(const Tensor& self, const Tensor& other, std::optional<std::string> rounding_mode = std::nullopt);
 Tensor div(const Tensor& self, const Scalar& other, std::optional<std::string> rounding_mode = std::nullopt);
+// torch.floor_divide: rounds toward -inf; integer tensors stay integral.
+Tensor floor_divide(const Tensor& self, const Tensor& other);
 Tensor neg(const Tensor& self);
 Tensor pow(const Tensor& self, const Tensor& exponent);
 Tensor pow(const Tensor& self, const Scalar& exponent);
@@ -42,6 +44,9 @@ Tensor clamp(const Tensor& self, std::optional<Scalar> min, std::optional<Scalar
 Tensor clamp_min(const Tensor& self, const Scalar& min);
 Tensor clamp_max(const Tensor& self, const Scalar& max);
 Tensor relu(const Tensor& self);
+// F.hardtanh; min_val > max_val gives max_val everywhere, as in PyTorch.
+Tensor hardtanh(const Tensor& self, const Scalar& min_val = -1.0, const Scalar& max_val = 1.0);
+Tensor& hardtanh_(Tensor& self, const Scalar& min_val = -1.0, const Scalar& max_val = 1.0);
 Tensor leaky_relu(const Tensor& self, const Scalar& negative_slope = 0.01);
 // approximate: "none" or "tanh".
 Tensor gelu(const Tensor& self, const std::string& approximate = "none");

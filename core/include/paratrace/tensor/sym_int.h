@@ -4,7 +4,9 @@
 // Tensor::sym_size while tracing is recorded as aten::size and returned as a
 // SymInt that remembers it, and view/reshape given SymInts record the traced
 // sizes in their shape list, as PyTorch's tracer does (docs/jit.md).
-// Arithmetic on a SymInt gives a plain integer.
+// +, -, * and floordiv on SymInts are traced too (aten::add ... on the sizes
+// as 0-dim Long tensors, as PyTorch records Python arithmetic on sizes).
+#include <concepts>
 #include <cstdint>
 #include <initializer_list>
 #include <vector>
@@ -27,6 +29,34 @@ class SymInt {
   std::int64_t value_;
   std::uint64_t traced_ = 0;
 };
+
+enum class SymIntOp : std::uint8_t { Add, Sub, Mul, FloorDiv };
+
+// The result of `a op b`; traced when either operand is a traced size of the
+// active trace. FloorDiv rounds toward -inf as Python's //, and throws
+// RuntimeError("ZeroDivisionError") for b == 0 as torch.floor_divide does.
+SymInt sym_int_op(SymIntOp op, const SymInt& a, const SymInt& b);
+
+inline SymInt operator+(const SymInt& a, const SymInt& b) { return sym_int_op(SymIntOp::Add, a, b); }
+inline SymInt operator-(const SymInt& a, const SymInt& b) { return sym_int_op(SymIntOp::Sub, a, b); }
+inline SymInt operator*(const SymInt& a, const SymInt& b) { return sym_int_op(SymIntOp::Mul, a, b); }
+inline SymInt floordiv(const SymInt& a, const SymInt& b) { return sym_int_op(SymIntOp::FloorDiv, a, b); }
+// With a plain integer on either side (templates, so that they beat the
+// built-in operators reached through the conversion to int64_t).
+template <std::integral T> SymInt operator+(const SymInt& a, T b) { return a + SymInt(b); }
+template <std::integral T> SymInt operator+(T a, const SymInt& b) { return SymInt(a) + b; }
+template <std::integral T> SymInt operator-(const SymInt& a, T b) { return a - SymInt(b); }
+template <std::integral T> SymInt operator-(T a, const SymInt& b) { return SymInt(a) - b; }
+template <std::integral T> SymInt operator*(const SymInt& a, T b) { return a * SymInt(b); }
+template <std::integral T> SymInt operator*(T a, const SymInt& b) { return SymInt(a) * b; }
+// C++'s / and % truncate where Python's // floors, and would silently give a
+// constant: use floordiv(), or Tensor::size() for a plain integer.
+SymInt operator/(const SymInt&, const SymInt&) = delete;
+template <std::integral T> SymInt operator/(const SymInt&, T) = delete;
+template <std::integral T> SymInt operator/(T, const SymInt&) = delete;
+SymInt operator%(const SymInt&, const SymInt&) = delete;
+template <std::integral T> SymInt operator%(const SymInt&, T) = delete;
+template <std::integral T> SymInt operator%(T, const SymInt&) = delete;
 
 // A shape argument: plain integers, traced sizes, or both.
 class SymIntList {

@@ -444,6 +444,7 @@ Tensor div(const Tensor& self, const Tensor& other, std::optional<std::string> r
   if (rounding_mode) return call_op1(OpKind::div, {self, other, *rounding_mode});
   return call_op1(OpKind::div, {self, other});
 }
+Tensor floor_divide(const Tensor& self, const Tensor& other) { return call_op1(OpKind::floor_divide, {self, other}); }
 Tensor div(const Tensor& self, const Scalar& other, std::optional<std::string> rounding_mode) {
   return div(self, kernels::scalar_to_tensor(other), std::move(rounding_mode));
 }
@@ -549,6 +550,14 @@ void define_pointwise_binary_ops(OpTable& t) {
          .forward = [](const Stack& a) -> Stack { return {div_kernel(a)}; },
          .backward = div_backward,
          .shape = div_shape});
+  // PyTorch 1.13 rounds toward -inf and keeps integer dtypes. Its backward
+  // raises "derivative for aten::floor_divide is not implemented"; here the
+  // result simply does not require grad.
+  t.def({.kind = OpKind::floor_divide,
+         .schema = "aten::floor_divide(Tensor self, Tensor other) -> Tensor",
+         .forward = [](const Stack& a) -> Stack { return {div_kernel({a[0], a[1], std::string("floor")})}; },
+         .shape = binary_shape,
+         .flags = kNonDifferentiable});
   t.def({.kind = OpKind::div_,
          .schema = "aten::div_.Tensor(Tensor(a!) self, Tensor other) -> Tensor(a!)",
          .forward = [](const Stack& a) { return write_into_self(a, div_kernel(a)); },

@@ -233,6 +233,29 @@ Stack relu_inplace_forward(const Stack& a) {
   return {x};
 }
 
+// hardtanh(self, min_val, max_val): clamp without clamp's promotion (the
+// limits are cast to self's dtype, so an integer tensor stays integral).
+Stack hardtanh_forward(const Stack& a) {
+  const Tensor& x = a[0].to_tensor();
+  PT_CHECK(x.dtype() != ScalarType::Bool, RuntimeError, "Bool inputs not supported for hardtanh");
+  PT_CHECK(x.dtype() != ScalarType::UInt8 || (a[1].to_scalar().to_double() >= 0 && a[2].to_scalar().to_double() >= 0),
+           RuntimeError, "cannot do hardtanh on an unsigned type with negative limits");
+  return {clamp_kernel(a)};
+}
+// The gradient passes strictly inside (min_val, max_val), unlike clamp's.
+// Read from the output, which the in-place form has overwritten x with; the
+// two tests agree for the out-of-place form.
+TensorList hardtanh_backward(BackwardContext& ctx, const TensorList& g) {
+  const Tensor out = ctx.output(0);
+  const Tensor inside = logical_and(gt(out, ctx.arg(1).to_scalar()), lt(out, ctx.arg(2).to_scalar()));
+  return {mul(g[0], inside.to(g[0].dtype()))};
+}
+Stack hardtanh_inplace_forward(const Stack& a) {
+  const Tensor& x = a[0].to_tensor();
+  kernels::copy_kernel(x, hardtanh_forward(a)[0].to_tensor());
+  return {x};
+}
+
 Stack leaky_relu_forward(const Stack& a) {
   const double slope = a[1].to_double();
   return {map_float(a[0].to_tensor(), [slope](auto v) { return v > 0 ? v : v * slope; })};
@@ -308,6 +331,13 @@ Tensor clamp(const Tensor& self, std::optional<Scalar> min, std::optional<Scalar
 Tensor clamp_min(const Tensor& self, const Scalar& min) { return call_op1(OpKind::clamp_min, {self, min}); }
 Tensor clamp_max(const Tensor& self, const Scalar& max) { return call_op1(OpKind::clamp_max, {self, max}); }
 Tensor relu(const Tensor& self) { return call_op1(OpKind::relu, {self}); }
+Tensor hardtanh(const Tensor& self, const Scalar& min_val, const Scalar& max_val) {
+  return call_op1(OpKind::hardtanh, {self, min_val, max_val});
+}
+Tensor& hardtanh_(Tensor& self, const Scalar& min_val, const Scalar& max_val) {
+  call_op(OpKind::hardtanh_, {self, min_val, max_val});
+  return self;
+}
 Tensor leaky_relu(const Tensor& self, const Scalar& negative_slope) {
   return call_op1(OpKind::leaky_relu, {self, negative_slope});
 }
@@ -378,6 +408,10 @@ void define_pointwise_unary_ops(OpTable& t) {
   unary(OpKind::relu, "aten::relu(Tensor self) -> Tensor", relu_forward, relu_backward, same_shape);
   unary(OpKind::relu_, "aten::relu_(Tensor(a!) self) -> Tensor(a!)", relu_inplace_forward, relu_backward,
         same_shape, kInplace);
+  unary(OpKind::hardtanh, "aten::hardtanh(Tensor self, Scalar min_val=-1, Scalar max_val=1) -> Tensor",
+        hardtanh_forward, hardtanh_backward, same_shape);
+  unary(OpKind::hardtanh_, "aten::hardtanh_(Tensor(a!) self, Scalar min_val=-1, Scalar max_val=1) -> Tensor(a!)",
+        hardtanh_inplace_forward, hardtanh_backward, same_shape, kInplace);
   unary(OpKind::leaky_relu, "aten::leaky_relu(Tensor self, Scalar negative_slope=0.01) -> Tensor",
         leaky_relu_forward, leaky_relu_backward, float_shape);
   unary(OpKind::gelu, "aten::gelu(Tensor self, *, str approximate='none') -> Tensor", gelu_forward, gelu_backward,
