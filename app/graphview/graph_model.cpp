@@ -106,7 +106,11 @@ class Builder {
         const int call = numbers == call_numbers_.end() ? 1 : numbers->second.at(static_cast<std::size_t>(depth));
         ++depth;
         std::string id = parent.empty() ? level.label : parent + "/" + level.label;
-        if (call > 1) id += "#" + std::to_string(call);
+        if (call > 1) {
+          // Two appends: GCC 12 warns (-Wrestrict, a false positive) on "#" + to_string.
+          id += '#';
+          id += std::to_string(call);
+        }
         if (cluster_ids_.insert(id).second) {
           cluster_of_path_.emplace(level.label, id);
           out_.clusters.push_back({id, level.label, parent, depth, level.label});

@@ -179,6 +179,15 @@ const std::map<QString, Builder>& builders() {
          no_inplace(in);
          return std::make_shared<nn::LeakyReLU>(in.number(QStringLiteral("negative_slope"), 0.01));
        }},
+      {QStringLiteral("ReLU6"), [](ObjectReader& in) {
+         no_inplace(in);
+         return std::make_shared<nn::ReLU6>();
+       }},
+      {QStringLiteral("Hardtanh"), [](ObjectReader& in) {
+         no_inplace(in);
+         const double min_val = in.number(QStringLiteral("min_val"), -1.0);
+         return std::make_shared<nn::Hardtanh>(min_val, in.number(QStringLiteral("max_val"), 1.0));
+       }},
       {QStringLiteral("GELU"), [](ObjectReader& in) {
          const JsonNode node = in.get(QStringLiteral("approximate"));
          const QString approximate = node.present() ? node.string() : QStringLiteral("none");

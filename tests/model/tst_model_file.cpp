@@ -91,6 +91,9 @@ class TestModelFile : public QObject {
                             << "weight[4, 1, 3, 1]";
     QTest::newRow("ReLU") << QByteArray(R"({"type": "ReLU", "inplace": false})") << "ReLU()" << "";
     QTest::newRow("LeakyReLU") << QByteArray(R"({"type": "LeakyReLU", "negative_slope": 0.2})") << "negative_slope=0.2" << "";
+    QTest::newRow("ReLU6") << QByteArray(R"({"type": "ReLU6"})") << "ReLU6()" << "";
+    QTest::newRow("Hardtanh") << QByteArray(R"({"type": "Hardtanh", "min_val": -2, "max_val": 3})")
+                              << "Hardtanh(min_val=-2.0, max_val=3.0)" << "";
     QTest::newRow("GELU") << QByteArray(R"({"type": "GELU", "approximate": "tanh"})") << "GELU(approximate='tanh')" << "";
     QTest::newRow("Sigmoid") << QByteArray(R"({"type": "Sigmoid"})") << "Sigmoid()" << "";
     QTest::newRow("Tanh") << QByteArray(R"({"type": "Tanh"})") << "Tanh()" << "";
@@ -526,6 +529,8 @@ class TestModelFile : public QObject {
                               << "$.module.kernel_size" << "a list of 2 integers, got 3 values";
     QTest::newRow("ModuleList names") << model_json(R"({"type": "ModuleList", "children": {"x": {"type": "ReLU"}}})")
                                       << "ModelFileSchemaError" << "$.module" << "numbered 0, 1, ...; got \"x\"";
+    QTest::newRow("Hardtanh limits") << model_json(R"({"type": "Hardtanh", "min_val": 1, "max_val": 0})")
+                                     << "ModelFileSchemaError" << "$.module" << "max_val (0) must be greater than min_val (1)";
     QTest::newRow("Recurrence cell") << model_json(R"({"type": "Recurrence", "seq_len": 3, "cell": {"type": "ReLU"}})")
                                      << "ModelFileSchemaError" << "$.module.cell" << "must be an RNNCell, GRUCell or LSTMCell, got ReLU";
     QTest::newRow("weights missing") << model_json(linear3, R"("weights": "nowhere.safetensors")") << "ModelFileReadError"

@@ -381,9 +381,6 @@ class ObservedCall {
   }
   ObservedCall(const ObservedCall&) = delete;
   ObservedCall& operator=(const ObservedCall&) = delete;
-  void arguments(const Stack& inputs) {
-    if (observer_) observer_->arguments(module_, inputs);
-  }
   void result(const IValue& output) {
     if (observer_) observer_->result(module_, output);
   }
@@ -409,7 +406,6 @@ IValue Module::call(const Stack& inputs) {
   for (const auto& [id, hook] : pre) {
     if (auto replaced = hook(*this, args)) args = std::move(*replaced);
   }
-  observed.arguments(args);
   IValue result = forward_stack(args);
   for (const auto& [id, hook] : post) {
     if (auto replaced = hook(*this, args, result)) result = std::move(*replaced);

@@ -56,9 +56,8 @@ class ModuleCallObserver {
   virtual ~ModuleCallObserver() = default;
   virtual void enter(Module& module) = 0;
   virtual void exit(Module& module) = 0;
-  // Between enter and exit: the inputs forward receives (after pre-hooks) and
-  // its result (after hooks), so a call can become a prim::CallMethod.
-  virtual void arguments(Module& /*module*/, const Stack& /*inputs*/) {}
+  // Between enter and exit: forward's result (after hooks), so a call can
+  // become a prim::CallMethod.
   virtual void result(Module& /*module*/, const IValue& /*output*/) {}
 };
 // Installs `observer` for this thread (null uninstalls); returns the previous one.
