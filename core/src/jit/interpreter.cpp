@@ -2,6 +2,7 @@
 #include "interpreter.h"
 
 #include <algorithm>
+#include <string_view>
 #include <vector>
 
 #include "paratrace/ops/op.h"
@@ -104,7 +105,8 @@ std::vector<IValue> elements_of(const IValue& v) {
 }
 
 void run_node(const Node* n, Frame& frame) {
-  const std::string& kind = n->kind();
+  // A view: comparing with each literal checks the length first (no strlen).
+  const std::string_view kind = n->kind();
   if (kind == "prim::Constant") {
     frame.set(n->output(), n->constant_value());
   } else if (kind == "prim::GetAttr") {
