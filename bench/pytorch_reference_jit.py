@@ -9,7 +9,7 @@ import sys
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pytorch_reference import ns_per_call  # noqa: E402
+from pytorch_reference import ns_per_call, openblas_loaded  # noqa: E402
 
 torch.set_num_threads(1)
 torch.manual_seed(0)
@@ -30,6 +30,6 @@ if __name__ == "__main__":
             "BM_EagerSmallMLP": ns_per_call(lambda: mlp(x)),
             "BM_ReplaySmallMLP": ns_per_call(lambda: traced(x)),
         }
-    json.dump({"torch_version": torch.__version__, "blas": torch.__config__.show().count("OpenBLAS") > 0,
+    json.dump({"torch_version": torch.__version__, "blas": openblas_loaded(),
                "results": results}, sys.stdout, indent=2)
     print()
