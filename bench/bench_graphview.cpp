@@ -21,53 +21,12 @@
 
 #include "graphview/graph_model.h"
 #include "graphview/graphviz_renderer.h"
-#include "paratrace/jit/tracer.h"
-#include "paratrace/nn/containers.h"
-#include "paratrace/nn/linear.h"
-#include "paratrace/tensor/factories.h"
+#include "unrolled_recurrence.h"
 
 using namespace paratrace;
 using namespace paratrace::graphview;
 
 namespace {
-
-constexpr std::int64_t kOpsPerStep = 5;  // select, ih linear, hh linear, add, tanh
-
-// One step of an Elman RNN, h' = tanh(ih(x_t) + hh(h)); a module per step so
-// each step is a scope (steps.<t>, with steps.<t>.ih and steps.<t>.hh inside).
-class Step : public nn::Cloneable<Step> {
- public:
-  explicit Step(std::int64_t size) {
-    register_module("ih", std::make_shared<nn::Linear>(size, size));
-    register_module("hh", std::make_shared<nn::Linear>(size, size, false));
-  }
-  std::string class_name() const override { return "Step"; }
-  IValue forward_stack(const Stack& in) override {
-    const Tensor ih = child("ih")->call({in[0]}).to_tensor();
-    const Tensor hh = child("hh")->call({in[1]}).to_tensor();
-    return IValue((ih + hh).tanh());
-  }
-};
-
-// The recurrence unrolled over the first dimension of x, as tracing a loop records it.
-class Unrolled : public nn::Cloneable<Unrolled> {
- public:
-  explicit Unrolled(std::int64_t steps) {
-    auto list = std::make_shared<nn::ModuleList>();
-    for (std::int64_t t = 0; t < steps; ++t) list->append(std::make_shared<Step>(4));
-    register_module("steps", list);
-  }
-  std::string class_name() const override { return "Unrolled"; }
-  IValue forward_stack(const Stack& in) override {
-    const Tensor x = in[0].to_tensor();
-    Tensor h = in[1].to_tensor();
-    std::int64_t t = 0;
-    for (const nn::ModulePtr& step : child_as<nn::ModuleList>("steps")->items()) {
-      h = step->call({x.select(0, t++), h}).to_tensor();
-    }
-    return IValue(h);
-  }
-};
 
 // Tracing is not what is measured: the graph of the current size is kept
 // (one only, so a child's memory holds no other size's graph).
@@ -75,9 +34,8 @@ const jit::TracedModule& unrolled(std::int64_t ops) {
   static std::int64_t cached_ops = 0;
   static std::shared_ptr<jit::TracedModule> traced;
   if (cached_ops != ops) {
-    const std::int64_t steps = ops / kOpsPerStep;
     traced.reset();
-    traced = jit::trace(std::make_shared<Unrolled>(steps), {randn({steps, 1, 4}), zeros({1, 4})});
+    traced = bench::trace_unrolled(ops);
     cached_ops = ops;
   }
   return *traced;
