@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "cli_process.h"
 #include "paratrace/io/safetensors.h"
 #include "paratrace/tensor/factories.h"
 #include "paratrace/tensor/ops.h"
@@ -15,15 +16,8 @@ using namespace paratrace;
 
 namespace {
 
-const QString kCli = QStringLiteral(PARATRACE_CLI);
 const QDir kModels(QStringLiteral(PARATRACE_MODELS_DIR));
 const QDir kFixtures(QStringLiteral(PARATRACE_MODEL_FIXTURES_DIR));
-
-struct Run {
-  int exit_code = -1;
-  QString out;
-  QString err;
-};
 
 QString model(const char* name) { return kModels.filePath(QLatin1String(name) + QStringLiteral(".paratrace.json")); }
 QString fixture(const QString& stem, const char* kind) { return kFixtures.filePath(stem + QLatin1Char('.') + QLatin1String(kind) + QStringLiteral(".safetensors")); }
@@ -37,19 +31,11 @@ class TestCliModel : public QObject {
 
   QTemporaryDir dir_;
 
-  Run run(const QStringList& arguments) {
-    QProcess process;
+  CliRun run(const QStringList& arguments) {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("PARATRACE_PLUGIN_PATH"));
     env.insert(QStringLiteral("XDG_DATA_HOME"), dir_.path());
-    process.setProcessEnvironment(env);
-    process.start(kCli, arguments);
-    Run result;
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit) return result;
-    result.exit_code = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return run_cli(arguments, env);
   }
 
   QString temp(const QString& name) const { return dir_.filePath(name); }
@@ -65,7 +51,7 @@ class TestCliModel : public QObject {
   void initTestCase() { QVERIFY(dir_.isValid()); }
 
   void help_lists_the_commands() {
-    const Run r = run({QStringLiteral("--help")});
+    const CliRun r = run({QStringLiteral("--help")});
     QCOMPARE(r.exit_code, 0);
     for (const char* command : {"info MODEL", "run MODEL --input", "weights MODEL --output", "trace MODEL", "check MODEL"})
       QVERIFY2(r.out.contains(QLatin1String(command)), command);
@@ -83,7 +69,7 @@ class TestCliModel : public QObject {
   void each_command_has_help() {
     QFETCH(QString, command);
     QFETCH(QString, option);
-    const Run r = run({command, QStringLiteral("--help")});
+    const CliRun r = run({command, QStringLiteral("--help")});
     QCOMPARE(r.exit_code, 0);
     QVERIFY2(r.out.startsWith(QStringLiteral("Usage: paratrace-cli %1 [options] MODEL\n").arg(command)), qPrintable(r.out));
     QVERIFY2(r.out.contains(option), qPrintable(r.out));
@@ -91,7 +77,7 @@ class TestCliModel : public QObject {
   }
 
   void info_shows_tree_tensors_and_chains() {
-    const Run r = run({QStringLiteral("info"), model("unrolled_rnn")});
+    const CliRun r = run({QStringLiteral("info"), model("unrolled_rnn")});
     QCOMPARE(r.exit_code, 0);
     QVERIFY2(r.out.startsWith(QStringLiteral("Model: An RNNCell unrolled over 250 steps")), qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("(saved before parametrizing)")));
@@ -114,7 +100,7 @@ class TestCliModel : public QObject {
     QFETCH(QString, method);
     const QString stem = example + QLatin1Char('.') + method;
     const QString out = temp(stem + QStringLiteral(".out.safetensors"));
-    const Run r = run({QStringLiteral("run"), kModels.filePath(example + QStringLiteral(".paratrace.json")), QStringLiteral("--input"),
+    const CliRun r = run({QStringLiteral("run"), kModels.filePath(example + QStringLiteral(".paratrace.json")), QStringLiteral("--input"),
                        fixture(stem, "inputs"), QStringLiteral("--output"), out, QStringLiteral("--method"), method});
     QCOMPARE(r.exit_code, 0);
     QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
@@ -133,14 +119,14 @@ class TestCliModel : public QObject {
     const QString in = temp(QStringLiteral("two.safetensors"));
     io::save_safetensors(in.toStdString(), {{"input1", ones({1, 3})}, {"input0", ones({1, 2})}});
     const QString out = temp(QStringLiteral("two.out.safetensors"));
-    const Run r = run({QStringLiteral("run"), file, QStringLiteral("--input"), in, QStringLiteral("--output"), out});
+    const CliRun r = run({QStringLiteral("run"), file, QStringLiteral("--input"), in, QStringLiteral("--output"), out});
     QCOMPARE(r.exit_code, 0);
     QCOMPARE(read(out)[0].second.sizes(), (Shape{1, 4}));
 
     const QString cell = write(QStringLiteral("cell.paratrace.json"), R"({"format": "paratrace-model", "version": 1,
         "name": "cell", "module": {"type": "LSTMCell", "input_size": 2, "hidden_size": 3}})");
     io::save_safetensors(in.toStdString(), {{"input0", ones({4, 2})}});
-    const Run c = run({QStringLiteral("run"), cell, QStringLiteral("--input"), in, QStringLiteral("--output"), out});
+    const CliRun c = run({QStringLiteral("run"), cell, QStringLiteral("--input"), in, QStringLiteral("--output"), out});
     QCOMPARE(c.exit_code, 0);
     const auto outputs = read(out);
     QCOMPARE(outputs.size(), std::size_t(2));  // (h', c') flattened
@@ -148,7 +134,7 @@ class TestCliModel : public QObject {
     QCOMPARE(outputs[1].second.sizes(), (Shape{4, 3}));
 
     io::save_safetensors(in.toStdString(), {{"input0", ones({1, 2})}, {"input2", ones({1, 3})}});
-    const Run gap = run({QStringLiteral("run"), file, QStringLiteral("--input"), in, QStringLiteral("--output"), out});
+    const CliRun gap = run({QStringLiteral("run"), file, QStringLiteral("--input"), in, QStringLiteral("--output"), out});
     QCOMPARE(gap.exit_code, 2);
     QVERIFY2(gap.err.contains(QStringLiteral("input1 is missing (found input2)")), qPrintable(gap.err));
   }
@@ -156,7 +142,7 @@ class TestCliModel : public QObject {
   void trace_save_then_run_the_traced_file() {
     const QString traced = temp(QStringLiteral("conv.traced"));
     const QString ir = temp(QStringLiteral("conv.ir"));
-    const Run t = run({QStringLiteral("trace"), model("conv_net"), QStringLiteral("--method"), QStringLiteral("features"),
+    const CliRun t = run({QStringLiteral("trace"), model("conv_net"), QStringLiteral("--method"), QStringLiteral("features"),
                        QStringLiteral("--inlined"), QStringLiteral("--output"), ir, QStringLiteral("--save"), traced});
     QCOMPARE(t.exit_code, 0);
     QVERIFY(t.out.isEmpty());  // the IR went to the file
@@ -169,12 +155,12 @@ class TestCliModel : public QObject {
     QVERIFY(!text.contains(QStringLiteral("aten::linear")));  // features only
 
     const QString out = temp(QStringLiteral("traced.out.safetensors"));
-    const Run r = run({QStringLiteral("run"), traced, QStringLiteral("--method"), QStringLiteral("features"), QStringLiteral("--input"),
+    const CliRun r = run({QStringLiteral("run"), traced, QStringLiteral("--method"), QStringLiteral("features"), QStringLiteral("--input"),
                        fixture(QStringLiteral("conv_net.features"), "inputs"), QStringLiteral("--output"), out});
     QCOMPARE(r.exit_code, 0);
     QVERIFY(read(out)[0].second.allclose(read(fixture(QStringLiteral("conv_net.features"), "outputs"))[0].second, 1e-4, 1e-5));
     // The traced file prints the same graph.
-    const Run again = run({QStringLiteral("trace"), traced, QStringLiteral("--method"), QStringLiteral("features"),
+    const CliRun again = run({QStringLiteral("trace"), traced, QStringLiteral("--method"), QStringLiteral("features"),
                            QStringLiteral("--inlined")});
     QCOMPARE(again.exit_code, 0);
     QVERIFY(again.out.contains(QStringLiteral("aten::max_pool2d")));
@@ -182,13 +168,13 @@ class TestCliModel : public QObject {
 
   void trace_prints_the_ir() {
     // PyTorch's traced.graph: the parametrization is a submodule call.
-    const Run r = run({QStringLiteral("trace"), model("symmetric_linear")});
+    const CliRun r = run({QStringLiteral("trace"), model("symmetric_linear")});
     QCOMPARE(r.exit_code, 0);
     QVERIFY2(r.out.contains(QStringLiteral("prim::CallMethod[name=\"forward\"](%weight)")), qPrintable(r.out));
     QVERIFY(!r.out.contains(QStringLiteral("aten::triu")));
     QVERIFY(r.out.contains(QStringLiteral("= aten::linear(%input, ")));
     // traced.inlined_graph: the chain's ops in place, under the parametrization's scope.
-    const Run flat = run({QStringLiteral("trace"), model("symmetric_linear"), QStringLiteral("--inlined")});
+    const CliRun flat = run({QStringLiteral("trace"), model("symmetric_linear"), QStringLiteral("--inlined")});
     QCOMPARE(flat.exit_code, 0);
     QVERIFY(!flat.out.contains(QStringLiteral("prim::CallMethod")));
     QVERIFY(flat.out.contains(QStringLiteral("scope: __module.parametrizations.weight/__module.parametrizations.weight.0")));
@@ -197,7 +183,7 @@ class TestCliModel : public QObject {
 
   void weights_has_effective_values_and_originals() {
     const QString out = temp(QStringLiteral("w.safetensors"));
-    const Run r = run({QStringLiteral("weights"), model("symmetric_linear"), QStringLiteral("--output"), out});
+    const CliRun r = run({QStringLiteral("weights"), model("symmetric_linear"), QStringLiteral("--output"), out});
     QCOMPARE(r.exit_code, 0);
     const auto tensors = read(out);
     QCOMPARE(tensors.size(), std::size_t(3));
@@ -212,7 +198,7 @@ class TestCliModel : public QObject {
   }
 
   void check_passes() {
-    const Run r = run({QStringLiteral("check"), model("conv_net"), QStringLiteral("--check-inputs"), QStringLiteral("2")});
+    const CliRun r = run({QStringLiteral("check"), model("conv_net"), QStringLiteral("--check-inputs"), QStringLiteral("2")});
     QCOMPARE(r.exit_code, 0);
     QCOMPARE(r.out, QStringLiteral("forward: passed\nfeatures: passed\n"));
   }
@@ -222,7 +208,7 @@ class TestCliModel : public QObject {
     const QString file = write(QStringLiteral("dropout.paratrace.json"), R"({"format": "paratrace-model", "version": 1,
         "name": "dropout", "training": true, "module": {"type": "Dropout", "p": 0.5},
         "example_inputs": {"forward": [{"shape": [64, 64], "init": "ones"}]}})");
-    const Run r = run({QStringLiteral("check"), file, QStringLiteral("--tolerance"), QStringLiteral("1e-6")});
+    const CliRun r = run({QStringLiteral("check"), file, QStringLiteral("--tolerance"), QStringLiteral("1e-6")});
     QCOMPARE(r.exit_code, 1);
     QVERIFY2(r.out.startsWith(QStringLiteral("forward: FAILED\n")), qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("Output nr 1. of the traced function does not match")));
@@ -260,7 +246,7 @@ class TestCliModel : public QObject {
   void bad_input_exits_with_2() {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
-    const Run r = run(arguments);
+    const CliRun r = run(arguments);
     QCOMPARE(r.exit_code, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY(r.out.isEmpty());

@@ -11,6 +11,7 @@
 #include <QXmlStreamReader>
 #include <set>
 
+#include "cli_process.h"
 #include "graph_test_models.h"
 #include "graphview/graph_model.h"
 #include "graphview/theme.h"
@@ -20,25 +21,10 @@ using namespace paratrace;
 
 namespace {
 
-const QString kCli = QStringLiteral(PARATRACE_CLI);
 const QString kIrFixtures = QStringLiteral(PARATRACE_IR_FIXTURE_DIR);
 const QString kModels = QStringLiteral(PARATRACE_MODELS_DIR);
 
-struct Run {
-  int exit_code = -1;
-  QString out, err;
-};
-
-Run run(const QStringList& arguments) {
-  QProcess process;
-  process.start(kCli, QStringList{QStringLiteral("export")} + arguments);
-  Run result;
-  if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit) return result;
-  result.exit_code = process.exitCode();
-  result.out = QString::fromUtf8(process.readAllStandardOutput());
-  result.err = QString::fromUtf8(process.readAllStandardError());
-  return result;
-}
+CliRun run(const QStringList& arguments) { return run_cli(QStringList{QStringLiteral("export")} + arguments); }
 
 QByteArray read(const QString& path) {
   QFile file(path);
@@ -78,7 +64,7 @@ class TestCliExport : public QObject {
   }
 
   void help() {
-    const Run r = run({QStringLiteral("--help")});
+    const CliRun r = run({QStringLiteral("--help")});
     QCOMPARE(r.exit_code, 0);
     for (const char* option : {"--format", "--output", "--collapse-depth", "--dpi", "--rankdir", "--theme", "--method",
                                "--layout"}) {
@@ -88,7 +74,7 @@ class TestCliExport : public QObject {
 
   void tracedModuleToSvgHasEveryOpNode() {
     const QString svg = path(QStringLiteral("sequential.svg"));
-    const Run r = run({traced_path_, QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("--output"), svg});
+    const CliRun r = run({traced_path_, QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("--output"), svg});
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
     QVERIFY(r.out.contains(svg));
     QString error;
@@ -109,7 +95,7 @@ class TestCliExport : public QObject {
 
   void pngCarriesTheRequestedDpi() {
     const QString png = path(QStringLiteral("sequential.png"));
-    const Run r = run({traced_path_, QStringLiteral("--output"), png, QStringLiteral("--dpi"), QStringLiteral("150")});
+    const CliRun r = run({traced_path_, QStringLiteral("--output"), png, QStringLiteral("--dpi"), QStringLiteral("150")});
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));  // the format comes from the suffix
     QImage image;
     QVERIFY(image.loadFromData(read(png), "PNG"));
@@ -137,7 +123,7 @@ class TestCliExport : public QObject {
   void optionsChangeThePicture() {
     auto export_svg = [&](const QString& name, const QStringList& options) {
       const QString file = path(name);
-      const Run r = run(QStringList{traced_path_, QStringLiteral("-o"), file} + options);
+      const CliRun r = run(QStringList{traced_path_, QStringLiteral("-o"), file} + options);
       return r.exit_code == 0 ? read(file) : QByteArray();
     };
     const QByteArray expanded = export_svg(QStringLiteral("expanded.svg"), {});
@@ -175,7 +161,7 @@ class TestCliExport : public QObject {
       f.write(QByteArray::fromStdString(test::traced_parametrized_sequential()->inlined_graph()->str()));
     }
     const QString svg = path(QStringLiteral("sequential-ir.svg"));
-    const Run r = run({ir, QStringLiteral("-o"), svg});
+    const CliRun r = run({ir, QStringLiteral("-o"), svg});
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
     QString error;
     const std::set<QString> ids = svg_node_ids(read(svg), &error);
@@ -199,7 +185,7 @@ class TestCliExport : public QObject {
     const QString svg = path(QFileInfo(file).fileName() + QStringLiteral(".svg"));
     // Collapsed: the unrolled RNN calls one cell 250 times, one cluster for
     // all calls, which dot lays out slowly (docs/graph-rendering.md).
-    const Run r = run({file, QStringLiteral("-o"), svg, QStringLiteral("--collapse-depth"), QStringLiteral("0")});
+    const CliRun r = run({file, QStringLiteral("-o"), svg, QStringLiteral("--collapse-depth"), QStringLiteral("0")});
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
     QString error;
     const std::set<QString> ids = svg_node_ids(read(svg), &error);
@@ -212,7 +198,7 @@ class TestCliExport : public QObject {
     // The conv net traces two methods; features has one input of batch 1.
     const QString conv = QDir(kModels).filePath(QStringLiteral("conv_net.paratrace.json"));
     const QString svg = path(QStringLiteral("features.svg"));
-    Run r = run({conv, QStringLiteral("-o"), svg, QStringLiteral("--method"), QStringLiteral("features")});
+    CliRun r = run({conv, QStringLiteral("-o"), svg, QStringLiteral("--method"), QStringLiteral("features")});
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
     QVERIFY(read(svg).contains("aten::conv2d") || read(svg).contains("aten::_convolution"));
     r = run({conv, QStringLiteral("-o"), svg, QStringLiteral("--method"), QStringLiteral("nosuch")});
@@ -242,7 +228,7 @@ class TestCliExport : public QObject {
   void irTextFromPyTorch() {
     QFETCH(QString, file);
     const QString svg = path(QFileInfo(file).completeBaseName() + QStringLiteral(".svg"));
-    const Run r = run({file, QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("--output"), svg});
+    const CliRun r = run({file, QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("--output"), svg});
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
     QString error;
     const std::set<QString> ids = svg_node_ids(read(svg), &error);
@@ -260,7 +246,7 @@ class TestCliExport : public QObject {
   void badInputNamesTheFile() {
     const QString out = path(QStringLiteral("never.svg"));
     const QString missing = path(QStringLiteral("missing.traced"));
-    Run r = run({missing, QStringLiteral("-o"), out});
+    CliRun r = run({missing, QStringLiteral("-o"), out});
     QCOMPARE(r.exit_code, 2);
     QVERIFY2(r.err.contains(QStringLiteral("cannot read %1").arg(missing)), qPrintable(r.err));
 
@@ -340,7 +326,7 @@ class TestCliExport : public QObject {
     for (QString& a : arguments) {
       if (a.startsWith(QStringLiteral("x."))) a = path(a);
     }
-    const Run r = run(arguments);
+    const CliRun r = run(arguments);
     QCOMPARE(r.exit_code, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY(r.err.contains(QStringLiteral("paratrace-cli export --help")));

@@ -6,17 +6,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "cli_process.h"
+
 namespace {
 
-const QString kCli = QStringLiteral(PARATRACE_CLI);
 const QString kBuiltinDir = QStringLiteral(PARATRACE_BUILTIN_PLUGIN_DIR);
 const QString kTestDir = QStringLiteral(PARATRACE_TEST_PLUGIN_DIR);
-
-struct Run {
-  int exit_code = -1;
-  QString out;
-  QString err;
-};
 
 }  // namespace
 
@@ -25,29 +20,21 @@ class TestCli : public QObject {
 
   QTemporaryDir data_;  // stands in for the user's data directories
 
-  Run run(const QStringList& arguments, const QString& plugin_path = {}) {
-    QProcess process;
+  CliRun run(const QStringList& arguments, const QString& plugin_path = {}) {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("PARATRACE_PLUGIN_PATH"));
     if (!plugin_path.isEmpty()) env.insert(QStringLiteral("PARATRACE_PLUGIN_PATH"), plugin_path);
     // Keep plugins the machine's user installed out of the test.
     env.insert(QStringLiteral("XDG_DATA_HOME"), data_.path());
     env.insert(QStringLiteral("XDG_DATA_DIRS"), data_.path());
-    process.setProcessEnvironment(env);
-    process.start(kCli, arguments);
-    Run result;
-    if (!process.waitForFinished(30000) || process.exitStatus() != QProcess::NormalExit) return result;
-    result.exit_code = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return run_cli(arguments, env, 30000);
   }
 
  private slots:
   void initTestCase() { QVERIFY(data_.isValid()); }
 
   void help() {
-    const Run r = run({QStringLiteral("--help")});
+    const CliRun r = run({QStringLiteral("--help")});
     QCOMPARE(r.exit_code, 0);
     QVERIFY2(r.out.contains(QStringLiteral("plugins  List the parametrization plugins")), qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("PARATRACE_PLUGIN_PATH")));
@@ -55,13 +42,13 @@ class TestCli : public QObject {
   }
 
   void version() {
-    const Run r = run({QStringLiteral("--version")});
+    const CliRun r = run({QStringLiteral("--version")});
     QCOMPARE(r.exit_code, 0);
     QCOMPARE(r.out, QStringLiteral("paratrace-cli " PARATRACE_VERSION "\n"));
   }
 
   void plugins_all_loaded() {
-    const Run r = run({QStringLiteral("plugins")});
+    const CliRun r = run({QStringLiteral("plugins")});
     QCOMPARE(r.exit_code, 0);
     QVERIFY2(r.out.contains(QStringLiteral("Loaded plugins: 5\n")), qPrintable(r.out));
     const QString expected = QStringLiteral(
@@ -90,7 +77,7 @@ class TestCli : public QObject {
   }
 
   void plugins_with_broken_ones() {
-    const Run r = run({QStringLiteral("plugins")}, kTestDir);
+    const CliRun r = run({QStringLiteral("plugins")}, kTestDir);
     QCOMPARE(r.exit_code, 1);
     QVERIFY2(r.out.contains(QStringLiteral("  %1\n").arg(kTestDir)), qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("Loaded plugins: 6\n")));
@@ -105,7 +92,7 @@ class TestCli : public QObject {
 
   void a_missing_plugin_directory_is_shown() {
     const QString missing = data_.filePath(QStringLiteral("nowhere"));
-    const Run r = run({QStringLiteral("plugins")}, missing);
+    const CliRun r = run({QStringLiteral("plugins")}, missing);
     QCOMPARE(r.exit_code, 0);
     QVERIFY2(r.out.contains(QStringLiteral("  %1 (does not exist)\n").arg(missing)), qPrintable(r.out));
   }
@@ -121,7 +108,7 @@ class TestCli : public QObject {
   void usage_errors() {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
-    const Run r = run(arguments);
+    const CliRun r = run(arguments);
     QCOMPARE(r.exit_code, 2);
     QVERIFY2(r.err.startsWith(message), qPrintable(r.err));
     QVERIFY(r.err.contains(QStringLiteral("Try 'paratrace-cli --help'.")));
